@@ -1,0 +1,22 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Theater",
+    products: [
+        .library(name: "WasmInterp", targets: ["WasmInterp"]),
+        .library(name: "ComponentModel", targets: ["ComponentModel"]),
+        .library(name: "ActorSystem", targets: ["ActorSystem"]),
+        .library(name: "Supervision", targets: ["Supervision"]),
+        .executable(name: "theater", targets: ["theater"]),
+    ],
+    targets: [
+        .target(name: "WasmInterp"),
+        .target(name: "ComponentModel", dependencies: ["WasmInterp"]),
+        .target(name: "ActorSystem", dependencies: ["ComponentModel", "WasmInterp"]),
+        .target(name: "Supervision", dependencies: ["ActorSystem"]),
+        .executableTarget(name: "theater", dependencies: ["WasmInterp", "ComponentModel", "ActorSystem", "Supervision"]),
+        .testTarget(name: "WasmInterpTests", dependencies: ["WasmInterp"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+import WasmInterp
+
+print("theater: not implemented yet")
