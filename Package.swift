@@ -15,8 +15,11 @@ let package = Package(
         .target(name: "ComponentModel", dependencies: ["WasmInterp"]),
         .target(name: "ActorSystem", dependencies: ["ComponentModel", "WasmInterp"]),
         .target(name: "Supervision", dependencies: ["ActorSystem"]),
-        .executableTarget(name: "theater", dependencies: ["WasmInterp", "ComponentModel", "ActorSystem", "Supervision"]),
-        .testTarget(name: "WasmInterpTests", dependencies: ["WasmInterp"]),
+        .target(name: "WasmSpecTest", dependencies: ["WasmInterp"]),
+        .executableTarget(
+            name: "theater",
+            dependencies: ["WasmInterp", "WasmSpecTest", "ComponentModel", "ActorSystem", "Supervision"]),
+        .testTarget(name: "WasmInterpTests", dependencies: ["WasmInterp", "WasmSpecTest"]),
     ],
     swiftLanguageModes: [.v6]
 )
