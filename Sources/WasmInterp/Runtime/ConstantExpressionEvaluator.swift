@@ -18,13 +18,12 @@ struct ConstantExpressionEvaluator {
 
     /// The value of `expression`, which must produce exactly one value of type `expected`.
     func evaluate(_ expression: ConstantExpression, expecting expected: ValueType) throws(ValidationError) -> Result {
-        var stack: [Result] = []
-        for instruction in expression.instructions {
-            stack.append(try evaluate(instruction))
-        }
-        guard stack.count == 1, let result = stack.last else {
+        // Wasm 2.0 constant expressions are single instructions (none consumes an operand),
+        // so anything else cannot produce exactly one value.
+        guard expression.instructions.count == 1, let instruction = expression.instructions.first else {
             throw ValidationError("type mismatch: constant expression must produce exactly one value")
         }
+        let result = try evaluate(instruction)
         guard result.type == expected else {
             throw ValidationError("type mismatch: constant expression produces \(result.type), expected \(expected)")
         }
