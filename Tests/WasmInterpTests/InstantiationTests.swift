@@ -111,7 +111,26 @@ private func memoryBytes(_ memory: Memory, _ range: Range<Int>) -> [UInt8] {
         _ = try Store().instantiate(moduleImporting(.table(declared)), imports: imports(offering: tooSmall))
     }
 
-    @Test func functionFromAnotherStoreIsRejected() throws {
+    @Test func hostFunctionUsedByAnotherStoreIsLinkedAsThisStoresCopy() throws {
+        var module = moduleImporting(.function(typeIndex: 0))
+        module.exports = [Export(name: "f", descriptor: .function(0))]
+        var imports = Imports()
+        imports.define(module: "env", name: "thing", noOpHost(voidType))
+        let firstStore = Store()
+        let secondStore = Store()
+        let first = try firstStore.instantiate(module, imports: imports)
+        let second = try secondStore.instantiate(module, imports: imports)
+        let firstFunction = try #require(first.exportedFunction("f"))
+        let secondFunction = try #require(second.exportedFunction("f"))
+        #expect(firstStore.functions[firstFunction.address] === firstFunction)
+        #expect(secondStore.functions[secondFunction.address] === secondFunction)
+        #expect(firstFunction !== secondFunction)
+        // Within one store the same definition stays the same function.
+        let again = try firstStore.instantiate(module, imports: imports)
+        #expect(again.exportedFunction("f") === firstFunction)
+    }
+
+    @Test func wasmFunctionFromAnotherStoreIsRejected() throws {
         let otherStore = Store()
         var module = Module()
         module.types = [voidType]

@@ -20,7 +20,7 @@ extension Store {
                     module: declaration.module, name: declaration.name,
                     message: "incompatible import type: " + mismatch)
             }
-            resolved.append(definition)
+            resolved.append(linkable(definition))
         }
         return resolved
     }
@@ -47,12 +47,27 @@ extension Store {
         guard Int(typeIndex) < types.count else { return "type index \(typeIndex) out of range" }
         let declared = types[Int(typeIndex)]
         if function.type != declared { return "expected func \(declared), found func \(function.type)" }
-        // A function registered in another store has an address that means something else here.
-        if function.address >= 0 {
-            let isOurs = function.address < functions.count && functions[function.address] === function
-            if !isOurs { return "function belongs to another store" }
+        if belongsToAnotherStore(function), case .wasm = function.kind {
+            return "function belongs to another store"
         }
         return nil
+    }
+
+    /// Whether `function` has an address, but in another store (where it means something else).
+    private func belongsToAnotherStore(_ function: Function) -> Bool {
+        guard function.address >= 0 else { return false }
+        let isOurs = function.address < functions.count && functions[function.address] === function
+        return !isOurs
+    }
+
+    /// The function to link for an imported `definition` that matched: itself, or for a host
+    /// function already registered in another store, a copy this store can give an address,
+    /// so one `Imports` value can serve many stores.
+    private func linkable(_ definition: ExternalValue) -> ExternalValue {
+        guard case .function(let function) = definition, belongsToAnotherStore(function),
+              case .host(let host) = function.kind
+        else { return definition }
+        return .function(Function(host))
     }
 
     private func tableMismatch(_ table: Table, declared: TableType) -> String? {
