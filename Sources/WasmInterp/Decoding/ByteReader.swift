@@ -28,6 +28,7 @@ struct ByteReader {
 
     /// The error for reading past `end`. The spec distinguishes the end of the whole
     /// module from the end of a section or function body.
+    @inline(never)
     func unexpectedEnd(at position: Int) -> DecodingError {
         if end >= bytes.count {
             return DecodingError("unexpected end", offset: position)
@@ -43,6 +44,9 @@ struct ByteReader {
 
     // MARK: Bytes
 
+    // The primitives below are forced inline: they run once or more per instruction, and
+    // a call per byte costs more than the read itself. Rare paths stay out of line.
+    @inline(__always)
     mutating func readByte() throws(DecodingError) -> UInt8 {
         guard offset < end else { throw unexpectedEnd(at: offset) }
         let byte = bytes[offset]
@@ -50,6 +54,7 @@ struct ByteReader {
         return byte
     }
 
+    @inline(__always)
     func peekByte() -> UInt8? {
         offset < end ? bytes[offset] : nil
     }
@@ -79,9 +84,21 @@ struct ByteReader {
     // MARK: LEB128
 
     /// `u32`: at most 5 bytes; the 5th may only carry the top 4 bits.
+    @inline(__always)
     mutating func readUnsigned32() throws(DecodingError) -> UInt32 {
+        if offset < end {
+            let first = bytes[offset]
+            if first < 0x80 {
+                offset += 1
+                return UInt32(first)
+            }
+        }
+        return try readMultiByteUnsigned32()
+    }
+
+    @inline(never)
+    private mutating func readMultiByteUnsigned32() throws(DecodingError) -> UInt32 {
         let first = try readByte()
-        if first < 0x80 { return UInt32(first) }
         var result = UInt32(first & 0x7F)
         var shift: UInt32 = 7
         while true {
@@ -101,8 +118,16 @@ struct ByteReader {
     }
 
     /// `s32`.
+    @inline(__always)
     mutating func readSigned32() throws(DecodingError) -> Int32 {
-        Int32(truncatingIfNeeded: try readSigned(bitWidth: 32))
+        if offset < end {
+            let first = bytes[offset]
+            if first < 0x80 {
+                offset += 1
+                return Int32(Int8(bitPattern: first << 1) >> 1)
+            }
+        }
+        return Int32(truncatingIfNeeded: try readSigned(bitWidth: 32))
     }
 
     /// `s33`, used by block types for type indices.
@@ -120,7 +145,8 @@ struct ByteReader {
     private mutating func readSigned(bitWidth: Int) throws(DecodingError) -> Int64 {
         let first = try readByte()
         if first < 0x80 {
-            return first & 0x40 == 0 ? Int64(first) : Int64(first) - 0x80
+            // Sign-extend the 7-bit value.
+            return Int64(Int8(bitPattern: first << 1) >> 1)
         }
         var result = Int64(first & 0x7F)
         var shift = 7
