@@ -114,11 +114,66 @@ private enum SpecSuite {
         #expect(rejectedCount > 700)
     }
 
+    /// Random byte flips, insertions and truncations of real modules must only ever
+    /// produce a module or a `DecodingError`: a trap here fails the whole test run.
+    @Test func mutatedSpecModulesNeverCrashTheDecoder() throws {
+        guard let directory = SpecSuite.directory else {
+            print("Skipping: spec tests not found (set WASM_SPEC_DIR)")
+            return
+        }
+        let seeds = try SpecSuite.binaryCommands(in: directory)
+            .filter { $0.type == "module" }
+            .compactMap(SpecSuite.bytes(of:))
+            .filter { $0.count > 8 }
+        var generator = SplitMix64(seed: 0x5EED)
+        var decodedCount = 0
+        var rejectedCount = 0
+        for round in 0..<20_000 {
+            var bytes = seeds[round % seeds.count]
+            for _ in 0...(generator.next() % 3) {
+                mutate(&bytes, using: &generator)
+            }
+            do {
+                let module = try Module(bytes: bytes)
+                try readAllInstructions(of: module)
+                decodedCount += 1
+            } catch {
+                rejectedCount += 1
+            }
+        }
+        #expect(decodedCount > 0)
+        #expect(rejectedCount > 0)
+    }
+
+    private func mutate(_ bytes: inout [UInt8], using generator: inout SplitMix64) {
+        guard !bytes.isEmpty else { return }
+        let position = Int(generator.next() % UInt64(bytes.count))
+        switch generator.next() % 4 {
+        case 0: bytes[position] = UInt8(truncatingIfNeeded: generator.next())
+        case 1: bytes[position] ^= 0x80
+        case 2: bytes.insert(UInt8(truncatingIfNeeded: generator.next()), at: position)
+        default: bytes.removeSubrange(max(position, 8)...)
+        }
+    }
+
     private func readAllInstructions(of module: Module) throws(DecodingError) {
         for body in module.functionBodies {
             var reader = InstructionReader(bytes: body.bytes, range: body.codeRange)
             while !reader.isAtEnd { _ = try reader.read() }
         }
+    }
+}
+
+/// A small deterministic random number generator, so fuzzing failures reproduce.
+private struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
     }
 }
 
