@@ -188,6 +188,19 @@ struct ByteReader {
         min(count, remainingCount)
     }
 
+    /// A vector: a count, then that many elements read by `readElement`.
+    mutating func readVector<Element>(
+        _ readElement: (inout ByteReader) throws(DecodingError) -> Element
+    ) throws(DecodingError) -> [Element] {
+        let count = try readCount()
+        var elements: [Element] = []
+        elements.reserveCapacity(reservableCapacity(count))
+        for _ in 0..<count {
+            elements.append(try readElement(&self))
+        }
+        return elements
+    }
+
     /// The range of a length-prefixed byte string (`vec(byte)`), advancing past it.
     mutating func readByteStringRange() throws(DecodingError) -> Range<Int> {
         let lengthOffset = offset

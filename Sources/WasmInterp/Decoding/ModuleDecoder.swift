@@ -114,15 +114,15 @@ struct ModuleDecoder {
     private mutating func readSectionContent(_ id: SectionID, from section: inout ByteReader) throws(DecodingError) {
         switch id {
         case .custom: try readCustomSection(&section)
-        case .type: module.types = try Self.readVector(&section) { reader throws(DecodingError) in try reader.readFunctionType() }
-        case .import: module.imports = try Self.readVector(&section) { reader throws(DecodingError) in try Self.readImport(&reader) }
-        case .function: module.functionTypeIndices = try Self.readVector(&section) { reader throws(DecodingError) in try reader.readUnsigned32() }
-        case .table: module.tables = try Self.readVector(&section) { reader throws(DecodingError) in try reader.readTableType() }
-        case .memory: module.memories = try Self.readVector(&section) { reader throws(DecodingError) in try reader.readMemoryType() }
-        case .global: module.globals = try Self.readVector(&section) { reader throws(DecodingError) in try Self.readGlobal(&reader) }
-        case .export: module.exports = try Self.readVector(&section) { reader throws(DecodingError) in try Self.readExport(&reader) }
+        case .type: module.types = try section.readVector { reader throws(DecodingError) in try reader.readFunctionType() }
+        case .import: module.imports = try section.readVector(Self.readImport)
+        case .function: module.functionTypeIndices = try section.readVector { reader throws(DecodingError) in try reader.readUnsigned32() }
+        case .table: module.tables = try section.readVector { reader throws(DecodingError) in try reader.readTableType() }
+        case .memory: module.memories = try section.readVector { reader throws(DecodingError) in try reader.readMemoryType() }
+        case .global: module.globals = try section.readVector(Self.readGlobal)
+        case .export: module.exports = try section.readVector(Self.readExport)
         case .start: module.start = try section.readUnsigned32()
-        case .element: module.elements = try Self.readVector(&section) { reader throws(DecodingError) in try Self.readElementSegment(&reader) }
+        case .element: module.elements = try section.readVector(Self.readElementSegment)
         case .code: try readCodeSection(&section)
         case .data: try readDataSection(&section)
         case .dataCount: module.dataCount = try section.readUnsigned32()
@@ -218,11 +218,11 @@ struct ModuleDecoder {
         let hasExplicitType = flags & 0b011 != 0
         if usesExpressions {
             let type = hasExplicitType ? try reader.readReferenceType() : .funcref
-            let items = try readVector(&reader) { reader throws(DecodingError) in try readConstantExpression(&reader) }
+            let items = try reader.readVector(Self.readConstantExpression)
             return ElementSegment(type: type, mode: mode, items: items)
         }
         if hasExplicitType { try readElementKind(&reader) }
-        let items = try readVector(&reader) { reader throws(DecodingError) in
+        let items = try reader.readVector { reader throws(DecodingError) in
             ConstantExpression(instructions: [.refFunc(try reader.readUnsigned32())])
         }
         return ElementSegment(type: .funcref, mode: mode, items: items)
@@ -239,19 +239,6 @@ struct ModuleDecoder {
         guard try reader.readByte() == 0x00 else {
             throw DecodingError("malformed element kind", offset: position)
         }
-    }
-
-    private static func readVector<Element>(
-        _ reader: inout ByteReader,
-        _ readElement: (inout ByteReader) throws(DecodingError) -> Element
-    ) throws(DecodingError) -> [Element] {
-        let count = try reader.readCount()
-        var elements: [Element] = []
-        elements.reserveCapacity(reader.reservableCapacity(count))
-        for _ in 0..<count {
-            elements.append(try readElement(&reader))
-        }
-        return elements
     }
 
     // MARK: Code
