@@ -335,9 +335,9 @@ private func memoryBytes(_ memory: Memory, _ range: Range<Int>) -> [UInt8] {
         let first = UInt64(instance.functions[0].address) + 1
         let second = UInt64(instance.functions[1].address) + 1
         #expect(instance.tables[0].elements == [0, second, first, 0])
-        #expect(instance.elementSegments == [[], [first, 0], []])
+        #expect(instance.storage.elementSegments == [[], [first, 0], []])
         #expect(memoryBytes(instance.memories[0], 65533..<65536) == [9, 8, 7])
-        #expect(instance.dataSegments == [[], [5, 6]])
+        #expect(instance.storage.dataSegments == [[], [5, 6]])
     }
 
     @Test func segmentOffsetsMayComeFromImportedGlobals() throws {

@@ -31,7 +31,7 @@ extension Execution {
     }
 
     /// Returns the trap reason, or nil on success.
-    func executeTableInstruction(_ instruction: InternalInstruction, instance: ModuleInstance) -> TrapReason? {
+    func executeTableInstruction(_ instruction: InternalInstruction, instance: InstanceStorage) -> TrapReason? {
         if instruction.opcode == .elementDrop {
             guard Int(instruction.a) < instance.elementSegments.count else { return .hostError("internal error: bad element segment") }
             instance.elementSegments[Int(instruction.a)] = []
@@ -91,7 +91,7 @@ extension Execution {
     }
 
     /// Returns the trap reason, or nil on success.
-    func executeBulkMemoryInstruction(_ instruction: InternalInstruction, instance: ModuleInstance) -> TrapReason? {
+    func executeBulkMemoryInstruction(_ instruction: InternalInstruction, instance: InstanceStorage) -> TrapReason? {
         if instruction.opcode == .dataDrop {
             guard Int(instruction.a) < instance.dataSegments.count else { return .hostError("internal error: bad data segment") }
             instance.dataSegments[Int(instruction.a)] = []

@@ -439,11 +439,11 @@ extension Execution {
 
     /// Calls a host function with its arguments on top of the stack (`stackTop` is current).
     /// Returns nil when it returned results (pushed), or the outcome that ends the run.
-    func callHost(_ host: HostFunction, instance: ModuleInstance) -> ExecutionOutcome? {
+    func callHost(_ host: HostFunction, instance: InstanceStorage) -> ExecutionOutcome? {
         let arguments = popValues(host.type.parameters)
         let result: HostResult
         do {
-            result = try host.body(Caller(instance: instance, store: store), arguments)
+            result = try host.body(Caller(instance: ModuleInstance(store: store, storage: instance), store: store), arguments)
         } catch let trap as Trap {
             return finish(trap: trap.reason)
         } catch {

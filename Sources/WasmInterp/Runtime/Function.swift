@@ -23,14 +23,14 @@ public final class Function: @unchecked Sendable {
 
 /// A function defined by a module instance, with its lazily translated code.
 final class WasmFunction {
-    unowned let instance: ModuleInstance
+    unowned let instance: InstanceStorage
     /// Index in the module's function index space (imports first).
     let functionIndex: UInt32
     let body: FunctionBody
     /// Translated code; nil until the function is first called.
     var compiled: CompiledFunction?
 
-    init(instance: ModuleInstance, functionIndex: UInt32, body: FunctionBody) {
+    init(instance: InstanceStorage, functionIndex: UInt32, body: FunctionBody) {
         self.instance = instance
         self.functionIndex = functionIndex
         self.body = body

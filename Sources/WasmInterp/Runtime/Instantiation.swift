@@ -32,7 +32,7 @@ extension Store {
             try Memory(type: type, pageLimit: configuration.maxMemoryPages)
         }
 
-        let instance = ModuleInstance(module: module, store: self)
+        let instance = InstanceStorage(module: module, store: self)
         // The store keeps even a failed instance alive: its functions may already sit in
         // shared tables, and they refer back to it.
         instances.append(instance)
@@ -50,7 +50,7 @@ extension Store {
             guard Int(start) < instance.functions.count else { throw ValidationError("unknown function \(start)") }
             _ = try invoke(instance.functions[Int(start)], [])
         }
-        return instance
+        return ModuleInstance(store: self, storage: instance)
     }
 
     /// Decodes a binary module and instantiates it (see `instantiate(_:imports:)`).
@@ -60,7 +60,7 @@ extension Store {
         try instantiate(Module(bytes: bytes), imports: imports)
     }
 
-    private func addImports(_ values: [ExternalValue], to instance: ModuleInstance) {
+    private func addImports(_ values: [ExternalValue], to instance: InstanceStorage) {
         for value in values {
             switch value {
             case .function(let function):
@@ -76,7 +76,7 @@ extension Store {
         }
     }
 
-    private func addDefinedFunctions(of module: Module, to instance: ModuleInstance) throws(ValidationError) {
+    private func addDefinedFunctions(of module: Module, to instance: InstanceStorage) throws(ValidationError) {
         guard module.functionBodies.count == module.functionTypeIndices.count else {
             throw ValidationError("function and code section inconsistent")
         }
@@ -91,7 +91,7 @@ extension Store {
     }
 
     /// Initializers run in order; each sees the imported globals and those defined before it.
-    private func addDefinedGlobals(of module: Module, to instance: ModuleInstance) throws(ValidationError) {
+    private func addDefinedGlobals(of module: Module, to instance: InstanceStorage) throws(ValidationError) {
         for global in module.globals {
             let evaluator = ConstantExpressionEvaluator(functions: instance.functions, globals: instance.globals)
             let value = try evaluator.evaluate(global.initializer, expecting: global.type.valueType)
@@ -99,14 +99,14 @@ extension Store {
         }
     }
 
-    private func addExports(of module: Module, to instance: ModuleInstance) throws(ValidationError) {
+    private func addExports(of module: Module, to instance: InstanceStorage) throws(ValidationError) {
         for export in module.exports {
             instance.exports[export.name] = try externalValue(export.descriptor, of: instance)
         }
     }
 
     private func externalValue(
-        _ descriptor: ExportDescriptor, of instance: ModuleInstance
+        _ descriptor: ExportDescriptor, of instance: InstanceStorage
     ) throws(ValidationError) -> ExternalValue {
         switch descriptor {
         case .function(let index):
@@ -122,7 +122,7 @@ extension Store {
 
     /// Evaluates every segment's items, then applies the active segments in order
     /// (`table.init` followed by `elem.drop`); declarative segments are dropped at once.
-    private func initializeElementSegments(of module: Module, in instance: ModuleInstance) throws {
+    private func initializeElementSegments(of module: Module, in instance: InstanceStorage) throws {
         let evaluator = ConstantExpressionEvaluator(functions: instance.functions, globals: instance.globals)
         instance.elementSegments = try module.elements.map { segment throws(ValidationError) in
             try segment.items.map { item throws(ValidationError) in
@@ -152,7 +152,7 @@ extension Store {
 
     /// Keeps every segment's bytes, then applies the active segments in order
     /// (`memory.init` followed by `data.drop`).
-    private func initializeDataSegments(of module: Module, in instance: ModuleInstance) throws {
+    private func initializeDataSegments(of module: Module, in instance: InstanceStorage) throws {
         let evaluator = ConstantExpressionEvaluator(functions: instance.functions, globals: instance.globals)
         instance.dataSegments = module.data.map(\.bytes)
         for (segmentIndex, segment) in module.data.enumerated() {

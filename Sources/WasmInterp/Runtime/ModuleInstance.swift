@@ -1,33 +1,57 @@
-/// An instantiated module: its functions, tables, memories and globals (own and imported)
-/// in index-space order, its remaining segments, and its exports.
-public final class ModuleInstance: @unchecked Sendable {
-    public let module: Module
-    public unowned let store: Store
-    public internal(set) var types: [FunctionType] = []
-    public internal(set) var functions: [Function] = []
-    public internal(set) var tables: [Table] = []
-    public internal(set) var memories: [Memory] = []
-    public internal(set) var globals: [GlobalVariable] = []
+/// An instantiated module, as the host holds it: a handle that keeps its store (and so
+/// everything the instance uses) alive.
+///
+/// Its functions, tables, memories and globals (own and imported) are in index-space order.
+public struct ModuleInstance: Sendable {
+    public let store: Store
+    let storage: InstanceStorage
+
+    init(store: Store, storage: InstanceStorage) {
+        self.store = store
+        self.storage = storage
+    }
+
+    public var module: Module { storage.module }
+    public var types: [FunctionType] { storage.types }
+    public var functions: [Function] { storage.functions }
+    public var tables: [Table] { storage.tables }
+    public var memories: [Memory] { storage.memories }
+    public var globals: [GlobalVariable] { storage.globals }
+    public var exports: [String: ExternalValue] { storage.exports }
+
+    public func export(_ name: String) -> ExternalValue? { storage.exports[name] }
+
+    public func exportedFunction(_ name: String) -> Function? {
+        if case .function(let function)? = storage.exports[name] { return function }
+        return nil
+    }
+
+    /// The name of function `index` (name section), if it has one.
+    public func functionName(_ index: UInt32) -> String? { storage.functionName(index) }
+}
+
+/// What an instance consists of. Owned by its store; instances and functions refer to each
+/// other unowned, so the store's lifetime bounds theirs and no reference cycle forms.
+final class InstanceStorage: @unchecked Sendable {
+    let module: Module
+    unowned let store: Store
+    var types: [FunctionType] = []
+    var functions: [Function] = []
+    var tables: [Table] = []
+    var memories: [Memory] = []
+    var globals: [GlobalVariable] = []
     /// Element segments as encoded references; a dropped segment is empty.
     var elementSegments: [[UInt64]] = []
     /// Data segments' bytes; a dropped segment is empty.
     var dataSegments: [[UInt8]] = []
-    public internal(set) var exports: [String: ExternalValue] = [:]
+    var exports: [String: ExternalValue] = [:]
 
     init(module: Module, store: Store) {
         self.module = module
         self.store = store
     }
 
-    public func export(_ name: String) -> ExternalValue? { exports[name] }
-
-    public func exportedFunction(_ name: String) -> Function? {
-        if case .function(let function)? = exports[name] { return function }
-        return nil
-    }
-
-    /// The name of function `index` (name section), if it has one.
-    public func functionName(_ index: UInt32) -> String? { module.names.functionNames[index] }
+    func functionName(_ index: UInt32) -> String? { module.names.functionNames[index] }
 }
 
 /// Owns everything instances create. Not thread-safe: use a store (and its instances)
@@ -36,7 +60,7 @@ public final class Store: @unchecked Sendable {
     public let configuration: StoreConfiguration
     /// Every function by address.
     public internal(set) var functions: [Function] = []
-    var instances: [ModuleInstance] = []
+    var instances: [InstanceStorage] = []
 
     public init(configuration: StoreConfiguration = StoreConfiguration()) {
         self.configuration = configuration

@@ -5,7 +5,7 @@
 /// scans for `end`. Fuel is charged by one `consumeFuel` at the head of each straight-line
 /// region, whose immediate counts that region's Wasm instructions.
 struct Translator {
-    private let instance: ModuleInstance
+    private let instance: InstanceStorage
     private let functionIndex: UInt32
     private let body: FunctionBody
     private let meterFuel: Bool
@@ -49,7 +49,7 @@ struct Translator {
         var labelTypes: [ValueType] { kind == .loop ? parameters : results }
     }
 
-    init(instance: ModuleInstance, functionIndex: UInt32, body: FunctionBody, meterFuel: Bool) {
+    init(instance: InstanceStorage, functionIndex: UInt32, body: FunctionBody, meterFuel: Bool) {
         self.instance = instance
         self.functionIndex = functionIndex
         self.body = body
