@@ -1,0 +1,15 @@
+;; One export per trap kind, plus named frames for backtraces.
+(module
+  (memory 1 2)
+  (table 2 funcref)
+  (type $void (func))
+  (func $inner (export "unreachable") unreachable)
+  (func $outer (export "nested") call $inner)
+  (func (export "divide") (param i32 i32) (result i32) (i32.div_s (local.get 0) (local.get 1)))
+  (func (export "load") (param i32) (result i32) (i32.load (local.get 0)))
+  (func (export "call_null") (call_indirect (type $void) (i32.const 0)))
+  (func (export "call_past_end") (call_indirect (type $void) (i32.const 5)))
+  (func $recurse (export "recurse") (param i32) (result i32)
+    (i32.add (call $recurse (i32.add (local.get 0) (i32.const 1))) (i32.const 1)))
+  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+  (func (export "truncate") (param f32) (result i32) (i32.trunc_f32_s (local.get 0))))
