@@ -127,8 +127,25 @@ enum WasmRunCommand {
 
     /// Prints `trap: REASON` and the backtrace on standard error.
     private static func report(_ trap: Trap, output: CommandOutput) -> Int32 {
-        output.printError("trap: \(trap)")
+        output.printError("trap: \(trap.reason)")
+        for line in backtraceLines(trap.backtrace) { output.printError(line) }
         return ExitStatus.trapped
+    }
+
+    /// `  DEPTH: FRAME`, innermost first. A run of identical frames (deep recursion can be
+    /// thousands long) is shown once with its count.
+    static func backtraceLines(_ frames: [BacktraceFrame]) -> [String] {
+        var lines: [String] = []
+        var depth = 0
+        while depth < frames.count {
+            let frame = frames[depth]
+            var runEnd = depth + 1
+            while runEnd < frames.count, frames[runEnd] == frame { runEnd += 1 }
+            let repeats = runEnd - depth
+            lines.append("  \(depth): \(frame)" + (repeats > 1 ? " (\(repeats) frames)" : ""))
+            depth = runEnd
+        }
+        return lines
     }
 
     /// `FUNCNAME @0xOFFSET: INSTRUCTION [operands]`, operands as raw slot bits in decimal.

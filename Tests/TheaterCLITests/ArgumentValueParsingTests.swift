@@ -50,3 +50,12 @@ import Testing
         #expect(WasmRunCommand.traceLine(event) == "func[3] @0x2a: i32.add 1 2")
     }
 }
+
+@Suite struct BacktraceFormattingTests {
+    @Test func repeatedFramesCollapseIntoOneLine() {
+        let recurse = BacktraceFrame(functionIndex: 6, functionName: "recurse", offset: 0xCB)
+        let caller = BacktraceFrame(functionIndex: 1, functionName: nil, offset: 0x10)
+        let lines = WasmRunCommand.backtraceLines(Array(repeating: recurse, count: 1000) + [caller])
+        #expect(lines == ["  0: recurse @ 0xcb (1000 frames)", "  1000: func[1] @ 0x10"])
+    }
+}

@@ -4,7 +4,7 @@ import WasmSpecTest
 
 /// The official spec scripts, from `$WASM_SPEC_DIR` or `../shared/wasm-spec` next to the
 /// package, and the checked-in list of scripts that are known to fail.
-enum SpecSuite {
+enum SpecSuiteFiles {
     static let directory: String? = {
         if let configured = ProcessInfo.processInfo.environment["WASM_SPEC_DIR"], !configured.isEmpty {
             return configured
@@ -47,11 +47,11 @@ enum SpecSuite {
 @Suite struct SpecSuiteTests {
     /// One case per script. A script on the known-failures list only has to keep failing
     /// (so the list can only shrink); any other script must pass every command.
-    @Test(arguments: SpecSuite.fileNames)
+    @Test(arguments: SpecSuiteFiles.fileNames)
     func specScriptPasses(_ name: String) throws {
-        let path = try #require(SpecSuite.scriptPaths[name])
+        let path = try #require(SpecSuiteFiles.scriptPaths[name])
         let result = SpecTestRunner().run(file: path)
-        if SpecSuite.knownFailures.contains(name) {
+        if SpecSuiteFiles.knownFailures.contains(name) {
             #expect(result.failed > 0, "\(name) passes now: remove it from SpecKnownFailures.txt")
             return
         }
@@ -60,16 +60,16 @@ enum SpecSuite {
     }
 
     @Test func specSuiteIsPresentOrSkippedLoudly() {
-        guard let directory = SpecSuite.directory else {
+        guard let directory = SpecSuiteFiles.directory else {
             print("SKIPPED spec suite: neither $WASM_SPEC_DIR nor ../shared/wasm-spec exists")
             return
         }
-        #expect(!SpecSuite.fileNames.isEmpty, "no spec scripts (NAME/NAME.json) in \(directory)")
+        #expect(!SpecSuiteFiles.fileNames.isEmpty, "no spec scripts (NAME/NAME.json) in \(directory)")
     }
 
     @Test func knownFailuresNameExistingScripts() {
-        guard SpecSuite.directory != nil else { return }
-        let unknown = SpecSuite.knownFailures.subtracting(SpecSuite.fileNames).sorted()
+        guard SpecSuiteFiles.directory != nil else { return }
+        let unknown = SpecSuiteFiles.knownFailures.subtracting(SpecSuiteFiles.fileNames).sorted()
         #expect(unknown.isEmpty, "SpecKnownFailures.txt lists scripts that do not exist: \(unknown)")
     }
 }
