@@ -7,17 +7,20 @@ enum SpecTestCommand {
         var filters: [String] = []
         var excludes: [String] = []
         var isVerbose = false
+        var runsSIMD = false
 
         static func parse(_ cursor: inout ArgumentCursor) throws(CommandLineError) -> Options {
             var directory: String?
             var filters: [String] = []
             var excludes: [String] = []
             var isVerbose = false
+            var runsSIMD = false
             while let token = cursor.next() {
                 switch token {
                 case "--filter": filters.append(try cursor.value(of: token))
                 case "--exclude": excludes.append(try cursor.value(of: token))
                 case "--verbose": isVerbose = true
+                case "--simd": runsSIMD = true
                 case "--help": throw .helpRequested
                 case _ where token.isOption: throw .usage("unknown option \(token) for spectest")
                 case _ where directory == nil: directory = token
@@ -29,6 +32,7 @@ enum SpecTestCommand {
             options.filters = filters
             options.excludes = excludes
             options.isVerbose = isVerbose
+            options.runsSIMD = runsSIMD
             return options
         }
     }
@@ -38,7 +42,8 @@ enum SpecTestCommand {
             output.printError("error: no spec scripts (NAME/NAME.json) in \(options.directory)")
             return ExitStatus.error
         }
-        let runner = SpecTestRunner()
+        var runner = SpecTestRunner()
+        runner.runsSIMD = options.runsSIMD
         var passed = 0
         var failed = 0
         var skipped = 0

@@ -66,11 +66,6 @@ enum WasmRunCommand {
         if let firstImport = module.imports.first {
             throw .failure("the module imports \(firstImport.module).\(firstImport.name); wasm run only runs modules without imports")
         }
-        do {
-            try ModuleValidator.validate(module)
-        } catch {
-            throw .failure("\(options.path): \(error)")
-        }
 
         var configuration = StoreConfiguration()
         if let maxMemoryPages = options.maxMemoryPages { configuration.maxMemoryPages = maxMemoryPages }
@@ -78,6 +73,7 @@ enum WasmRunCommand {
         let store = Store(configuration: configuration)
         let instance: ModuleInstance
         do {
+            // Validates first, so invalid code never reaches the executor.
             instance = try store.instantiate(module)
         } catch let trap as Trap {
             return report(trap, output: output)

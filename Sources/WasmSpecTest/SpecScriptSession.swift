@@ -12,6 +12,7 @@ final class SpecScriptSession {
 
     private let directory: URL
     private let fuelPerInvocation: UInt64
+    private let runsSIMD: Bool
     private let store: Store
     private var imports = Imports()
     private var currentInstance: ModuleInstance?
@@ -19,9 +20,10 @@ final class SpecScriptSession {
     /// Set when the session could not be set up; every command then fails with it.
     private var setupFailure: String?
 
-    init(directory: URL, configuration: StoreConfiguration, fuelPerInvocation: UInt64) {
+    init(directory: URL, configuration: StoreConfiguration, fuelPerInvocation: UInt64, runsSIMD: Bool) {
         self.directory = directory
         self.fuelPerInvocation = fuelPerInvocation
+        self.runsSIMD = runsSIMD
         store = Store(configuration: configuration)
         do {
             imports = try SpectestModule.imports(for: store)
@@ -32,7 +34,7 @@ final class SpecScriptSession {
 
     func run(_ command: SpecCommand) -> Outcome {
         if let setupFailure { return .failed(setupFailure) }
-        if command.involvesVectors { return .skipped }
+        if !runsSIMD && command.involvesVectors { return .skipped }
         do {
             return try execute(command)
         } catch let failure as SpecCommandFailure {
@@ -255,7 +257,7 @@ final class SpecScriptSession {
 }
 
 extension SpecCommand {
-    /// Whether the command passes or expects a v128 value (SIMD is not run yet).
+    /// Whether the command passes or expects a v128 value.
     var involvesVectors: Bool {
         let values = (action?.args ?? []) + (expected ?? [])
         return values.contains { $0.isVector }

@@ -12,8 +12,9 @@ import WasmInterp
 /// ```
 ///
 /// Every command counts as passed, failed or skipped. Only what this interpreter cannot
-/// express yet is skipped (text modules, v128 values, `simd_*` scripts); anything else that
-/// goes wrong, including a thrown error or an exhausted fuel budget, is a failure.
+/// express yet is skipped (text modules; v128 values and `simd_*` scripts unless
+/// `runsSIMD`); anything else that goes wrong, including a thrown error or an exhausted
+/// fuel budget, is a failure.
 public struct SpecTestRunner: Sendable {
     /// Store limits for each script. The call depth is kept low so `assert_exhaustion`
     /// commands end quickly.
@@ -21,8 +22,9 @@ public struct SpecTestRunner: Sendable {
     /// Fuel for each invocation, so an interpreter bug that loops forever fails one command
     /// instead of hanging the suite.
     public var fuelPerInvocation: UInt64 = 200_000_000
-    /// Whether `simd_*` scripts are skipped as a whole.
-    public var skipsSIMDScripts = true
+    /// Whether to run `simd_*` scripts and commands with v128 values; when false they count
+    /// as skipped (until the interpreter implements SIMD).
+    public var runsSIMD = false
 
     public init() {
         configuration = StoreConfiguration()
@@ -48,14 +50,14 @@ public struct SpecTestRunner: Sendable {
             result.failures = ["cannot read script \(path): \(error)"]
             return result
         }
-        if skipsSIMDScripts && result.name.contains("simd") {
+        if !runsSIMD && result.name.contains("simd") {
             result.skipped = script.commands.count
             return result
         }
 
         let session = SpecScriptSession(
             directory: url.deletingLastPathComponent(), configuration: configuration,
-            fuelPerInvocation: fuelPerInvocation)
+            fuelPerInvocation: fuelPerInvocation, runsSIMD: runsSIMD)
         for command in script.commands {
             switch session.run(command) {
             case .passed:

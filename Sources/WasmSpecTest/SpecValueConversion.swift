@@ -16,6 +16,8 @@ enum ExpectedResult: CustomStringConvertible {
     case arithmeticNaN(ValueType)
     /// Any non-null function reference (`ref.func`, whose address the script cannot know).
     case anyFunctionReference
+    /// A v128 whose lanes of `laneBits` bits each match, lowest lane first.
+    case vector(laneBits: Int, lanes: [ExpectedLane])
 
     func matches(_ actual: Value) -> Bool {
         switch self {
@@ -25,6 +27,10 @@ enum ExpectedResult: CustomStringConvertible {
         case .anyFunctionReference:
             if case .ref(.function) = actual { return true }
             return false
+        case .vector(let laneBits, let lanes):
+            guard case .v128(let vector) = actual else { return false }
+            let actualLanes = VectorLanes.split(vector, laneBits: laneBits)
+            return actualLanes.count == lanes.count && zip(lanes, actualLanes).allSatisfy { $0.matches($1, laneBits: laneBits) }
         }
     }
 
@@ -48,7 +54,57 @@ enum ExpectedResult: CustomStringConvertible {
         case .canonicalNaN(let type): return "\(type) nan:canonical"
         case .arithmeticNaN(let type): return "\(type) nan:arithmetic"
         case .anyFunctionReference: return "ref.func"
+        case .vector(let laneBits, let lanes):
+            return "v128 i\(laneBits)x\(lanes.count) [" + lanes.map(\.description).joined(separator: " ") + "]"
         }
+    }
+}
+
+/// What one lane of an expected v128 must hold.
+enum ExpectedLane: CustomStringConvertible {
+    case bits(UInt64)
+    case canonicalNaN
+    case arithmeticNaN
+
+    func matches(_ actual: UInt64, laneBits: Int) -> Bool {
+        switch self {
+        case .bits(let expected): return expected == actual
+        case .canonicalNaN: return ExpectedResult.canonicalNaN(laneBits == 32 ? .f32 : .f64).matches(Self.float(actual, laneBits))
+        case .arithmeticNaN: return ExpectedResult.arithmeticNaN(laneBits == 32 ? .f32 : .f64).matches(Self.float(actual, laneBits))
+        }
+    }
+
+    private static func float(_ bits: UInt64, _ laneBits: Int) -> Value {
+        laneBits == 32 ? .f32(UInt32(truncatingIfNeeded: bits)) : .f64(bits)
+    }
+
+    var description: String {
+        switch self {
+        case .bits(let bits): return "0x" + String(bits, radix: 16)
+        case .canonicalNaN: return "nan:canonical"
+        case .arithmeticNaN: return "nan:arithmetic"
+        }
+    }
+}
+
+/// Splitting a v128 into lanes and joining lanes into one; lane 0 is the lowest-addressed.
+enum VectorLanes {
+    static func split(_ vector: V128, laneBits: Int) -> [UInt64] {
+        let bytes = vector.bytes
+        let laneBytes = laneBits / 8
+        return stride(from: 0, to: 16, by: laneBytes).map { start in
+            var lane: UInt64 = 0
+            for offset in 0..<laneBytes { lane |= UInt64(bytes[start + offset]) << UInt64(offset * 8) }
+            return lane
+        }
+    }
+
+    static func join(_ lanes: [UInt64], laneBits: Int) -> V128 {
+        var bytes: [UInt8] = []
+        for lane in lanes {
+            for offset in 0..<(laneBits / 8) { bytes.append(UInt8(truncatingIfNeeded: lane >> UInt64(offset * 8))) }
+        }
+        return V128(bytes: bytes)
     }
 }
 
@@ -76,6 +132,7 @@ extension SpecValue {
 
     /// What a result must look like to match this expected value.
     func expectation() -> Result<ExpectedResult, SpecCommandFailure> {
+        if case .lanes(let lanes) = value { return vectorExpectation(lanes) }
         guard case .scalar(let text) = value else {
             if type == "funcref", case .absent = value { return .success(.anyFunctionReference) }
             return .failure(SpecCommandFailure("unsupported \(type) value"))
@@ -107,6 +164,39 @@ extension SpecValue {
         if text == "null" { return .success(.exact(.ref(.null(valueType)))) }
         if valueType == .funcref { return .success(.anyFunctionReference) }
         return bits(text, width: 64).map { .exact(.ref(.extern($0))) }
+    }
+
+    /// A v128 given as lanes of `lane_type`: exact when every lane is a number.
+    private func vectorExpectation(_ texts: [String]) -> Result<ExpectedResult, SpecCommandFailure> {
+        let laneBits: Int
+        switch laneType {
+        case "i8": laneBits = 8
+        case "i16": laneBits = 16
+        case "i32", "f32": laneBits = 32
+        case "i64", "f64": laneBits = 64
+        default: return .failure(SpecCommandFailure("unsupported v128 lane type \(laneType ?? "(none)")"))
+        }
+        guard texts.count * laneBits == 128 else {
+            return .failure(SpecCommandFailure("v128 with \(texts.count) lanes of \(laneBits) bits"))
+        }
+        var lanes: [ExpectedLane] = []
+        for text in texts {
+            switch text {
+            case "nan:canonical": lanes.append(.canonicalNaN)
+            case "nan:arithmetic": lanes.append(.arithmeticNaN)
+            default:
+                switch bits(text, width: laneBits) {
+                case .success(let laneValue): lanes.append(.bits(laneValue))
+                case .failure(let failure): return .failure(failure)
+                }
+            }
+        }
+        var exactLanes: [UInt64] = []
+        for lane in lanes {
+            guard case .bits(let laneValue) = lane else { return .success(.vector(laneBits: laneBits, lanes: lanes)) }
+            exactLanes.append(laneValue)
+        }
+        return .success(.exact(.v128(VectorLanes.join(exactLanes, laneBits: laneBits))))
     }
 
     /// A decimal bit pattern of `width` bits, written unsigned or as a negative number.

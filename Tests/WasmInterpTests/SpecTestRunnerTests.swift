@@ -60,6 +60,29 @@ import WasmInterp
         #expect(try !anyFunction.expectation().get().matches(.ref(.null(.funcref))))
     }
 
+    private func vectorExpectation(_ laneType: String, _ lanes: [String]) throws -> ExpectedResult {
+        let laneList = lanes.map { "\"\($0)\"" }.joined(separator: ",")
+        let json = #"{"type":"v128","lane_type":"\#(laneType)","value":[\#(laneList)]}"#
+        return try JSONDecoder().decode(SpecValue.self, from: Data(json.utf8)).expectation().get()
+    }
+
+    @Test func vectorLanesAreLittleEndianLowestLaneFirst() throws {
+        let lanes = try vectorExpectation("i16", ["1", "-1", "0", "0", "0", "0", "0", "32768"])
+        let bytes: [UInt8] = [1, 0, 0xFF, 0xFF] + Array(repeating: 0, count: 10) + [0x00, 0x80]
+        #expect(lanes.matches(.v128(V128(bytes: bytes))))
+        #expect(!lanes.matches(.v128(V128(bytes: Array(bytes.reversed())))))
+        #expect(try vectorExpectation("i8", Array(repeating: "-1", count: 16)).matches(.v128(V128(low: .max, high: .max))))
+        #expect(throws: SpecCommandFailure.self) { try vectorExpectation("i32", ["1", "2"]) }
+    }
+
+    @Test func vectorNaNLanesMatchPerLane() throws {
+        let expected = try vectorExpectation("f32", ["nan:canonical", "1065353216", "nan:arithmetic", "0"])
+        let matching = V128(low: 0x3F80_0000_7FC0_0000, high: 0x0000_0000_FFE0_0001)
+        #expect(expected.matches(.v128(matching)))
+        let payloadInCanonicalLane = V128(low: 0x3F80_0000_7FC0_0001, high: 0x0000_0000_FFE0_0001)
+        #expect(!expected.matches(.v128(payloadInCanonicalLane)))
+    }
+
     @Test func vectorCommandsAreSkippedNotFailed() throws {
         let json = #"""
             {"commands":[{"type":"assert_return","line":3,
