@@ -1,3 +1,10 @@
-import WasmInterp
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TheaterCLI
 
-print("theater: not implemented yet")
+exit(TheaterCommandLine.run(Array(CommandLine.arguments.dropFirst()), output: .standardStreams()))

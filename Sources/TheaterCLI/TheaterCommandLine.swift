@@ -1,0 +1,107 @@
+import WasmInterp
+
+/// The `theater` command line: parses the arguments, runs the command, and returns the exit
+/// status. `Sources/theater/main.swift` only calls this, so tests can run every command.
+///
+/// ```swift
+/// let result = TheaterCommandLine.run(["wasm", "run", "add.wasm", "--invoke", "add", "1", "2"])
+/// // result.exitStatus == 0, result.standardOutput == "3\n"
+/// ```
+public enum TheaterCommandLine {
+    public static let usage = """
+        usage: theater <command> [options]
+
+        commands:
+          wasm run FILE.wasm --invoke NAME [ARG...] [--fuel N] [--trace]
+                   [--max-memory-pages N] [--max-call-depth N]
+              Instantiate a module without imports, call its export NAME with the
+              arguments (parsed by the parameter types) and print each result.
+              --fuel N               stop with `trap: out of fuel` after N units of fuel
+              --trace                print each executed instruction on standard error
+              --max-memory-pages N   most 64 KiB pages a memory may have
+              --max-call-depth N     deepest call nesting before `call stack exhausted`
+          wasm inspect FILE.wasm
+              Print a module's imports, exports, memories, tables, globals and counts.
+          spectest DIR [--filter SUBSTR]... [--exclude SUBSTR]... [--verbose] [--simd]
+              Run the WebAssembly spec scripts in DIR (wast2json layout); --verbose
+              prints each failure; --simd also runs SIMD scripts and v128 commands
+              (otherwise counted as skipped).
+          help
+              Print this text.
+
+        exit status: 0 success, 1 spec tests failed, 2 bad usage or input, 3 trap
+        """
+
+    /// Runs the command line `arguments` (without the program name), writing to `output`.
+    public static func run(_ arguments: [String], output: CommandOutput) -> Int32 {
+        let status: Int32
+        do {
+            status = try dispatch(arguments, output: output)
+        } catch {
+            status = report(error, output: output)
+        }
+        output.flush()
+        return status
+    }
+
+    private static func report(_ error: CommandLineError, output: CommandOutput) -> Int32 {
+        switch error {
+        case .usage(let message):
+            output.printError("error: \(message)")
+            output.printError(usage)
+            return ExitStatus.error
+        case .failure(let message):
+            output.printError("error: \(message)")
+            return ExitStatus.error
+        case .helpRequested:
+            output.printLine(usage)
+            return ExitStatus.success
+        }
+    }
+
+    /// Runs `arguments` and captures what they print: for tests.
+    public static func run(_ arguments: [String]) -> CommandResult {
+        let output = CommandOutput.capturing()
+        let status = run(arguments, output: output)
+        return CommandResult(
+            exitStatus: status, standardOutput: output.capturedStandardOutput,
+            standardError: output.capturedStandardError)
+    }
+
+    private static func dispatch(_ arguments: [String], output: CommandOutput) throws(CommandLineError) -> Int32 {
+        var cursor = ArgumentCursor(arguments)
+        guard let command = cursor.next() else { throw .usage("no command given") }
+        switch command {
+        case "help", "--help", "-h":
+            output.printLine(usage)
+            return ExitStatus.success
+        case "wasm":
+            return try dispatchWasm(&cursor, output: output)
+        case "spectest":
+            let options = try SpecTestCommand.Options.parse(&cursor)
+            return SpecTestCommand.run(options, output: output)
+        default:
+            throw .usage("unknown command \"\(command)\"")
+        }
+    }
+
+    private static func dispatchWasm(_ cursor: inout ArgumentCursor, output: CommandOutput) throws(CommandLineError) -> Int32 {
+        guard let subcommand = cursor.next() else { throw .usage("wasm needs a subcommand: run or inspect") }
+        switch subcommand {
+        case "run":
+            let options = try WasmRunCommand.Options.parse(&cursor)
+            return try WasmRunCommand.run(options, output: output)
+        case "inspect":
+            return try WasmInspectCommand.run(path: WasmInspectCommand.parsePath(&cursor), output: output)
+        default:
+            throw .usage("unknown wasm subcommand \"\(subcommand)\"")
+        }
+    }
+}
+
+/// What a command printed and its exit status.
+public struct CommandResult: Sendable {
+    public var exitStatus: Int32
+    public var standardOutput: String
+    public var standardError: String
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Hand-assembled modules and scratch files for the CLI tests.
+enum TestModules {
+    /// Exports `add (i32, i32) -> i32`, `trap ()` (unreachable), `spin ()` (loops forever)
+    /// and `neg (f32) -> f32`.
+    static let tiny: [UInt8] = [
+        0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00,
+        // Types: (i32, i32) -> i32, () -> (), (f32) -> f32.
+        0x01, 0x0F, 0x03, 0x60, 0x02, 0x7F, 0x7F, 0x01, 0x7F, 0x60, 0x00, 0x00, 0x60, 0x01, 0x7D, 0x01, 0x7D,
+        // Functions: add, trap, spin, neg.
+        0x03, 0x05, 0x04, 0x00, 0x01, 0x01, 0x02,
+        // Exports.
+        0x07, 0x1B, 0x04,
+        0x03, 0x61, 0x64, 0x64, 0x00, 0x00,
+        0x04, 0x74, 0x72, 0x61, 0x70, 0x00, 0x01,
+        0x04, 0x73, 0x70, 0x69, 0x6E, 0x00, 0x02,
+        0x03, 0x6E, 0x65, 0x67, 0x00, 0x03,
+        // Code: local.get 0, local.get 1, i32.add / unreachable / loop br 0 / local.get 0, f32.neg.
+        0x0A, 0x1B, 0x04,
+        0x07, 0x00, 0x20, 0x00, 0x20, 0x01, 0x6A, 0x0B,
+        0x03, 0x00, 0x00, 0x0B,
+        0x07, 0x00, 0x03, 0x40, 0x0C, 0x00, 0x0B, 0x0B,
+        0x05, 0x00, 0x20, 0x00, 0x8C, 0x0B,
+    ]
+
+    /// Writes `bytes` to a fresh file in a scratch directory and returns its path.
+    static func write(_ bytes: [UInt8], named name: String) throws -> String {
+        let directory = try scratchDirectory()
+        let url = directory.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    static func scratchDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("theater-cli-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
