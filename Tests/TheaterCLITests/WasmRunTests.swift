@@ -3,7 +3,7 @@ import TheaterCLI
 
 /// `wasm run` and `wasm inspect` on a real module: these need the decoder, validator,
 /// instantiation and executor.
-@Suite(.disabled("needs the decoder"))
+@Suite
 struct WasmRunTests {
     private func run(_ function: String, _ arguments: [String] = [], options: [String] = []) throws -> CommandResult {
         let path = try TestModules.write(TestModules.tiny, named: "tiny.wasm")

@@ -87,12 +87,12 @@ public enum ExternalValue: Sendable {
 
 /// Values offered to a module's imports, by (module name, field name).
 public struct Imports: Sendable {
-    public var definitions: [String: [String: ExternalValue]] = [:]
+    private var definitions: [ExactName: [ExactName: ExternalValue]] = [:]
 
     public init() {}
 
     public mutating func define(module: String, name: String, _ value: ExternalValue) {
-        definitions[module, default: [:]][name] = value
+        definitions[ExactName(module), default: [:]][ExactName(name)] = value
     }
 
     public mutating func define(module: String, name: String, _ function: HostFunction) {
@@ -105,6 +105,6 @@ public struct Imports: Sendable {
     }
 
     public func lookup(module: String, name: String) -> ExternalValue? {
-        definitions[module]?[name]
+        definitions[ExactName(module)]?[ExactName(name)]
     }
 }

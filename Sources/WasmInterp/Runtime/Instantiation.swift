@@ -101,7 +101,7 @@ extension Store {
 
     private func addExports(of module: Module, to instance: InstanceStorage) throws(ValidationError) {
         for export in module.exports {
-            instance.exports[export.name] = try externalValue(export.descriptor, of: instance)
+            instance.addExport(name: export.name, value: try externalValue(export.descriptor, of: instance))
         }
     }
 

@@ -17,12 +17,14 @@ public struct ModuleInstance: Sendable {
     public var tables: [Table] { storage.tables }
     public var memories: [Memory] { storage.memories }
     public var globals: [GlobalVariable] { storage.globals }
-    public var exports: [String: ExternalValue] { storage.exports }
+    /// Every export, in the module's order.
+    public var exports: [(name: String, value: ExternalValue)] { storage.exports }
 
-    public func export(_ name: String) -> ExternalValue? { storage.exports[name] }
+    /// The export called `name` (compared byte for byte, as Wasm names are).
+    public func export(_ name: String) -> ExternalValue? { storage.exportsByName[ExactName(name)] }
 
     public func exportedFunction(_ name: String) -> Function? {
-        if case .function(let function)? = storage.exports[name] { return function }
+        if case .function(let function)? = export(name) { return function }
         return nil
     }
 
@@ -44,7 +46,13 @@ final class InstanceStorage: @unchecked Sendable {
     var elementSegments: [[UInt64]] = []
     /// Data segments' bytes; a dropped segment is empty.
     var dataSegments: [[UInt8]] = []
-    var exports: [String: ExternalValue] = [:]
+    var exports: [(name: String, value: ExternalValue)] = []
+    var exportsByName: [ExactName: ExternalValue] = [:]
+
+    func addExport(name: String, value: ExternalValue) {
+        exports.append((name, value))
+        exportsByName[ExactName(name)] = value
+    }
 
     init(module: Module, store: Store) {
         self.module = module
@@ -82,4 +90,12 @@ public final class Store: @unchecked Sendable {
         guard bits != 0, index < UInt64(functions.count) else { return nil }
         return functions[Int(index)]
     }
+}
+
+/// A name compared and hashed by its UTF-8 bytes. Swift's `String` equality identifies
+/// canonically equivalent strings ("\u{C5}" and "\u{212B}"), but Wasm names are byte
+/// sequences and a module may export both.
+struct ExactName: Hashable, Sendable {
+    let bytes: [UInt8]
+    init(_ name: String) { bytes = Array(name.utf8) }
 }

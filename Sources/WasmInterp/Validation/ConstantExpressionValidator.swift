@@ -5,7 +5,7 @@
 /// expected type.
 enum ConstantExpressionValidator {
     /// - Parameter visibleGlobalCount: how many globals (from index 0) the expression may
-    ///   read: only the imported ones for global initializers, all for segments.
+    ///   read: only the imported ones (Wasm 2.0; later versions relax this).
     static func validate(
         _ expression: ConstantExpression,
         expecting expectedType: ValueType,

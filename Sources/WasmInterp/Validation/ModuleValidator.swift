@@ -107,13 +107,13 @@ public enum ModuleValidator {
             for item in segment.items {
                 try ConstantExpressionValidator.validate(
                     item, expecting: segment.type.valueType,
-                    context: context, visibleGlobalCount: context.globals.count)
+                    context: context, visibleGlobalCount: context.importedGlobalCount)
             }
             if case .active(let tableIndex, let offset) = segment.mode {
                 let table = try context.table(at: tableIndex)
                 guard table.elementType == segment.type else { throw ValidationError("type mismatch") }
                 try ConstantExpressionValidator.validate(
-                    offset, expecting: .i32, context: context, visibleGlobalCount: context.globals.count)
+                    offset, expecting: .i32, context: context, visibleGlobalCount: context.importedGlobalCount)
             }
         }
     }
@@ -123,7 +123,7 @@ public enum ModuleValidator {
             if case .active(let memoryIndex, let offset) = segment.mode {
                 _ = try context.memory(at: memoryIndex)
                 try ConstantExpressionValidator.validate(
-                    offset, expecting: .i32, context: context, visibleGlobalCount: context.globals.count)
+                    offset, expecting: .i32, context: context, visibleGlobalCount: context.importedGlobalCount)
             }
         }
     }
@@ -135,9 +135,9 @@ public enum ModuleValidator {
     }
 
     private static func validateExports(of module: Module, in context: ValidationContext) throws(ValidationError) {
-        var names = Set<String>(minimumCapacity: module.exports.count)
+        var names = Set<ExactName>(minimumCapacity: module.exports.count)
         for export in module.exports {
-            guard names.insert(export.name).inserted else { throw ValidationError("duplicate export name") }
+            guard names.insert(ExactName(export.name)).inserted else { throw ValidationError("duplicate export name") }
             switch export.descriptor {
             case .function(let index): _ = try context.function(at: index)
             case .table(let index): _ = try context.table(at: index)
