@@ -3,6 +3,8 @@ public final class Function: @unchecked Sendable {
     public let type: FunctionType
     /// The function's address in its store (what a funcref holds); -1 until registered.
     public internal(set) var address: FunctionAddress = -1
+    /// The store-wide identity of `type` (see `Store.typeID(of:)`), set on registration.
+    var typeID = -1
     let kind: Kind
 
     enum Kind {
@@ -29,6 +31,8 @@ final class WasmFunction {
     let body: FunctionBody
     /// Translated code; nil until the function is first called.
     var compiled: CompiledFunction?
+    /// Code translated one-to-one for tracing; nil until a traced execution calls it.
+    var compiledForTracing: CompiledFunction?
 
     init(instance: InstanceStorage, functionIndex: UInt32, body: FunctionBody) {
         self.instance = instance
