@@ -49,6 +49,7 @@ public final class Execution: @unchecked Sendable {
     struct Frame {
         var function: Unmanaged<WasmFunction>
         var compiled: Unmanaged<CompiledFunction>
+        var instance: Unmanaged<InstanceStorage>
         /// Offset of the frame's first slot (its first parameter) in the value stack.
         var base: Int
         /// Index of the instruction where execution continues in this frame.
@@ -73,12 +74,15 @@ public final class Execution: @unchecked Sendable {
     var stackCapacity: Int
     var fuel: Int64 = .max
     var isTracing: Bool { traceSink != nil }
+    /// `store.configuration.maxCallDepth`, read once.
+    let maxCallDepth: Int
 
     /// Prepares a call of `function` with `arguments` (checked against its type).
     public init(store: Store, function: Function, arguments: [Value]) throws(Trap) {
         self.store = store
         entry = function
         entryArguments = arguments
+        maxCallDepth = store.configuration.maxCallDepth
         stackCapacity = 64
         stack = UnsafeMutablePointer<UInt64>.allocate(capacity: stackCapacity)
         frameCapacity = 16
@@ -198,7 +202,7 @@ public final class Execution: @unchecked Sendable {
         } catch {
             return .hostError("translation failed: \(error)")
         }
-        guard frameCount < store.configuration.maxCallDepth else { return .callStackExhausted }
+        guard frameCount < maxCallDepth else { return .callStackExhausted }
         guard ensureStackCapacity(base + compiled.maxFrameSlots) else { return .callStackExhausted }
         if frameCount == frameCapacity {
             let newCapacity = frameCapacity * 2
@@ -212,7 +216,8 @@ public final class Execution: @unchecked Sendable {
         locals.update(repeating: 0, count: compiled.declaredLocalSlots)
         (locals + compiled.declaredLocalSlots).update(from: compiled.constants, count: compiled.constantCount)
         (frames + frameCount).initialize(to: Frame(
-            function: Unmanaged.passUnretained(function), compiled: Unmanaged.passUnretained(compiled), base: base, pc: 0))
+            function: Unmanaged.passUnretained(function), compiled: Unmanaged.passUnretained(compiled),
+            instance: function.instanceReference, base: base, pc: 0))
         frameCount += 1
         return nil
     }

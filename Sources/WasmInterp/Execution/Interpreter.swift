@@ -31,12 +31,24 @@ extension Execution {
     /// The registers (instruction pointer, frame pointer, memory base and size, fuel) are
     /// locals reloaded only when the frame changes; each instruction is one `switch` case.
     func interpret() -> ExecutionOutcome {
-        let tracing = isTracing
-        var frame = frames[frameCount - 1]
+        isTracing ? interpret(TracingOn.self) : interpret(TracingOff.self)
+    }
+
+    /// The loop, specialized for tracing on and off so untraced runs don't test for it.
+    private func interpret<Tracing: TracingMode>(_: Tracing.Type) -> ExecutionOutcome {
+        let tracing = Tracing.isOn
+        // The execution's stacks, held in locals while the loop runs; written back before
+        // anything out of line that may use or reallocate them, and reloaded after.
+        var frames = self.frames
+        var frameCount = self.frameCount
+        var frameCapacity = self.frameCapacity
+        var stack = self.stack
+        var stackCapacity = self.stackCapacity
+        var frame = frames[frameCount &- 1]
         var codeBase = frame.compiled._withUnsafeGuaranteedRef { $0.code }
         var pc = codeBase + frame.pc
         var fp = stack + frame.base
-        var instance = frame.function._withUnsafeGuaranteedRef { Unmanaged.passUnretained($0.instance) }
+        var instance = frame.instance
         var callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
         var globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
         var memoryBase = noMemory
@@ -44,19 +56,13 @@ extension Execution {
         var fuel = self.fuel
         var exit = LoopExit.returned
 
-        @inline(__always) func loadMemory() {
-            if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
-                memoryBase = memory.base
-                memorySize = UInt64(memory.byteCount)
-            } else {
-                memoryBase = noMemory
-                memorySize = 0
-            }
+        if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
+            memoryBase = memory.base
+            memorySize = UInt64(memory.byteCount)
         }
-        loadMemory()
 
         dispatch: while true {
-            if tracing { trace(frame: frames[frameCount - 1], pc: pc - codeBase, fp: fp) }
+            if tracing { trace(frame: frames[frameCount &- 1], pc: pc - codeBase, fp: fp) }
             let i = pc.pointee
             pc += 1
             switch i.opcode {
@@ -135,26 +141,31 @@ extension Execution {
                 if source != fp {
                     for index in 0..<count { fp[index] = source[index] }
                 }
-                frameCount -= 1
+                frameCount &-= 1
                 if frameCount == 0 { break dispatch }
-                let callerInstance = frames[frameCount - 1].function._withUnsafeGuaranteedRef { Unmanaged.passUnretained($0.instance) }
-                frame = frames[frameCount - 1]
+                frame = frames[frameCount &- 1]
                 codeBase = frame.compiled._withUnsafeGuaranteedRef { $0.code }
                 pc = codeBase + frame.pc
                 fp = stack + frame.base
-                if callerInstance.toOpaque() != instance.toOpaque() {
-                    instance = callerInstance
+                if frame.instance.toOpaque() != instance.toOpaque() {
+                    instance = frame.instance
                     callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                     globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-                    loadMemory()
+                    if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
+                        memoryBase = memory.base
+                        memorySize = UInt64(memory.byteCount)
+                    } else {
+                        memoryBase = noMemory
+                        memorySize = 0
+                    }
                 }
             case .call, .callIndirect:
-                frames[frameCount - 1].pc = pc - codeBase
+                frames[frameCount &- 1].pc = pc - codeBase
                 let callee: CallTarget
                 let base: Int
                 if i.opcode == .call {
                     callee = callTargets[Int(i.x)]
-                    base = (fp - stack) + Int(i.y)
+                    base = (fp - stack) &+ Int(i.y)
                 } else {
                     switch resolveIndirectCallee(i, fp: fp, instance: instance) {
                     case .success(let target): callee = target
@@ -162,10 +173,49 @@ extension Execution {
                         exit = .trap(reason)
                         break dispatch
                     }
-                    base = (fp - stack) + Int(pc.pointee.x)
+                    base = (fp - stack) &+ Int(pc.pointee.x)
                 }
+                // Fast path: an already translated Wasm function whose frame fits.
+                if let wasm = callee.wasm,
+                   let compiled = wasm._withUnsafeGuaranteedRef({ tracing ? $0.compiledForTracingReference : $0.compiledReference }),
+                   frameCount < maxCallDepth, frameCount < frameCapacity,
+                   compiled._withUnsafeGuaranteedRef({ base &+ $0.maxFrameSlots <= stackCapacity })
+                {
+                    let calleeInstance = wasm._withUnsafeGuaranteedRef { $0.instanceReference }
+                    compiled._withUnsafeGuaranteedRef { code in
+                        // Zeroed locals, then the constants (short loops beat memset/memcpy calls).
+                        var slot = stack + base + code.parameterSlots
+                        for _ in 0..<code.declaredLocalSlots {
+                            slot.pointee = 0
+                            slot += 1
+                        }
+                        let constants = code.constants
+                        for index in 0..<code.constantCount { slot[index] = constants[index] }
+                        codeBase = code.code
+                    }
+                    frame = Frame(function: wasm, compiled: compiled, instance: calleeInstance, base: base, pc: 0)
+                    frames[frameCount] = frame
+                    frameCount &+= 1
+                    pc = codeBase
+                    fp = stack + base
+                    if calleeInstance.toOpaque() != instance.toOpaque() {
+                        instance = calleeInstance
+                        callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
+                        globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
+                        if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
+                            memoryBase = memory.base
+                            memorySize = UInt64(memory.byteCount)
+                        } else {
+                            memoryBase = noMemory
+                            memorySize = 0
+                        }
+                    }
+                    continue dispatch
+                }
+                // Slow path: translate first, grow the stacks, or call the host.
+                self.frameCount = frameCount
+                self.fuel = fuel
                 if let wasm = callee.wasm {
-                    self.fuel = fuel
                     if let reason = pushFrame(wasm.takeUnretainedValue(), base: base) {
                         exit = .trap(reason)
                         break dispatch
@@ -181,18 +231,26 @@ extension Execution {
                         break dispatch
                     }
                 }
-                frame = frames[frameCount - 1]
+                frames = self.frames
+                frameCount = self.frameCount
+                frameCapacity = self.frameCapacity
+                stack = self.stack
+                stackCapacity = self.stackCapacity
+                frame = frames[frameCount &- 1]
                 codeBase = frame.compiled._withUnsafeGuaranteedRef { $0.code }
                 pc = codeBase + frame.pc
                 fp = stack + frame.base
-                let calleeInstance = frame.function._withUnsafeGuaranteedRef { Unmanaged.passUnretained($0.instance) }
-                if calleeInstance.toOpaque() != instance.toOpaque() {
-                    instance = calleeInstance
-                    callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
-                    globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-                }
+                instance = frame.instance
+                callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
+                globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
                 // A host function, or another instance sharing the memory, may have grown it.
-                loadMemory()
+                if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
+                    memoryBase = memory.base
+                    memorySize = UInt64(memory.byteCount)
+                } else {
+                    memoryBase = noMemory
+                    memorySize = 0
+                }
             case .copy:
                 fp[Int(i.x)] = fp[Int(i.y)]
             case .copyWide:
@@ -275,7 +333,9 @@ extension Execution {
                     exit = .trap(reason)
                     break dispatch
                 }
-                loadMemory()
+                if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
+                    memorySize = UInt64(memory.byteCount)
+                }
             case .refIsNull:
                 fp[Int(i.x)] = bit(fp[Int(i.y)] == 0)
             // BEGIN GENERATED NUMERIC CASES
@@ -556,7 +616,8 @@ extension Execution {
         }
 
         self.fuel = fuel
-        if frameCount > 0 { frames[frameCount - 1].pc = pc - codeBase }
+        self.frameCount = frameCount
+        if frameCount > 0 { frames[frameCount &- 1].pc = pc - codeBase }
         switch exit {
         case .returned:
             state = .finished
@@ -572,6 +633,10 @@ extension Execution {
     }
 
     typealias CallTarget = InstanceStorage.CallTarget
+
+    protocol TracingMode { static var isOn: Bool { get } }
+    enum TracingOn: TracingMode { static var isOn: Bool { true } }
+    enum TracingOff: TracingMode { static var isOn: Bool { false } }
 
     /// `call_indirect`: the function in the table, if it exists and has the expected type.
     private func resolveIndirectCallee(
