@@ -488,7 +488,7 @@ private func reader(_ bytes: [UInt8]) -> ByteReader {
     }
 
     @Test func unknownOpcodesAreIllegal() {
-        for opcode: UInt8 in [0x06, 0x12, 0x27, 0xC5, 0xD3, 0xFD, 0xFF] {
+        for opcode: UInt8 in [0x06, 0x12, 0x27, 0xC5, 0xD3, 0xFF] {
             #expect(throws: DecodingError.self) { try instructions([opcode, 0x00, 0x00]) }
         }
     }

@@ -52,6 +52,7 @@ extension FunctionValidator {
         case .f32Const: push(.f32)
         case .f64Const: push(.f64)
         case .numeric(let numericOperator): try validateNumeric(numericOperator)
+        default: try validateSIMD(instruction)
         }
     }
 
@@ -261,11 +262,11 @@ extension FunctionValidator {
 
     // MARK: Memory
 
-    private func checkMemory(_ index: UInt32) throws(ValidationError) {
+    func checkMemory(_ index: UInt32) throws(ValidationError) {
         do { _ = try context.memory(at: index) } catch { throw located(error) }
     }
 
-    private func checkAlignment(_ argument: MemoryArgument, width: Int) throws(ValidationError) {
+    func checkAlignment(_ argument: MemoryArgument, width: Int) throws(ValidationError) {
         // The alignment is an exponent; 2^alignment bytes must not exceed the access width.
         guard argument.alignment < 32, 1 << Int(argument.alignment) <= width else {
             throw error("alignment must not be larger than natural")
