@@ -314,3 +314,20 @@ extension ModuleInstance {
         return try store.invoke(function, arguments, fuel: fuel)
     }
 }
+
+extension ModuleInstance {
+    /// Translates every function of the instance now instead of at its first call (for
+    /// measuring translation, or to pay its cost up front).
+    public func translateAllFunctions() throws {
+        storage.prepareForExecution()
+        for function in storage.functions {
+            guard case .wasm(let wasm) = function.kind, wasm.compiled == nil,
+                  wasm.instance === storage
+            else { continue }
+            var translator = Translator(
+                instance: storage, functionIndex: wasm.functionIndex, body: wasm.body,
+                meterFuel: store.configuration.fuelMetering, forTracing: false)
+            wasm.compiled = try translator.translate(type: function.type)
+        }
+    }
+}
