@@ -8,4 +8,8 @@ venv=${VENV:-$root/.venv-wasm}
 for wat in "$root"/Fixtures/core/*.wat; do
   "$venv/bin/wasm-tools" parse "$wat" -o "${wat%.wat}.wasm"
 done
+# Core modules the canonical ABI tests instantiate.
+for wat in "$root"/Fixtures/components/cabi-*.wat; do
+  "$venv/bin/wasm-tools" parse "$wat" -o "${wat%.wat}.wasm"
+done
 echo "fixtures rebuilt"
