@@ -24,6 +24,7 @@ let package = Package(
             name: "WasmInterpTests", dependencies: ["WasmInterp", "WasmSpecTest"],
             exclude: ["SpecKnownFailures.txt"]),
         .testTarget(name: "TheaterCLITests", dependencies: ["TheaterCLI", "WasmInterp"]),
+        .testTarget(name: "ComponentModelTests", dependencies: ["ComponentModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
