@@ -19,11 +19,13 @@ enum ComponentFixtures {
         try Component(bytes: bytes(name))
     }
 
-    /// Every `.wasm` in the directory, by name without extension.
+    /// Every component in the directory (core modules live there too), by name without
+    /// extension.
     static func allNames() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasSuffix(".wasm") }
             .map { String($0.dropLast(5)) }
+            .filter { Component.isComponent(try bytes($0)) }
             .sorted()
     }
 }

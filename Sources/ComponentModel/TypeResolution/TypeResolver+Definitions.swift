@@ -67,9 +67,13 @@ extension TypeResolver {
         case .result(let ok, let error):
             return .result(ok: try resolveOptionalReference(ok), error: try resolveOptionalReference(error))
         case .own(let index):
-            return .own(try resourceType(at: index))
+            // Keep the identity the index names (an export's alias), not the resource
+            // behind it: that is the name the handle is printed with.
+            _ = try resourceType(at: index)
+            return .own(try typeIndexEntry(index))
         case .borrow(let index):
-            return .borrow(try resourceType(at: index))
+            _ = try resourceType(at: index)
+            return .borrow(try typeIndexEntry(index))
         }
     }
 
