@@ -26,6 +26,7 @@ struct WITTextWriter {
     /// For each scope, every identity on the alias chain of each of its type exports, by
     /// the export's name: a type is printed by the name the scope knows it under.
     private var localNames: [WITWorld.Scope: [TypeID: String]] = [:]
+    private let typeTextCache = TypeTextCache()
 
     init(world: WITWorld, arena: TypeArena) {
         self.world = world
@@ -313,7 +314,20 @@ struct WITTextWriter {
         }
     }
 
+    /// Type text is memoized and capped: types can share subterms exponentially (a tuple
+    /// of a tuple of … each used twice), and a hostile component must not make the printer
+    /// build an exponentially long string.
     private func typeText(_ id: TypeID, in scope: WITWorld.Scope) -> String {
+        if let cached = typeTextCache.texts[TypeTextKey(id: id, scope: scope)] { return cached }
+        var text = uncachedTypeText(id, in: scope)
+        if text.utf8.count > Self.typeTextLimit { text = "…" }
+        typeTextCache.texts[TypeTextKey(id: id, scope: scope)] = text
+        return text
+    }
+
+    static let typeTextLimit = 4096
+
+    private func uncachedTypeText(_ id: TypeID, in scope: WITWorld.Scope) -> String {
         var current = id
         while true {
             if let name = localNames[scope]?[current] ?? world.owners[current]?.name {
@@ -355,6 +369,16 @@ struct WITTextWriter {
         case (nil, nil): return "result"
         }
     }
+}
+
+struct TypeTextKey: Hashable {
+    var id: TypeID
+    var scope: WITWorld.Scope
+}
+
+/// The memo of `WITTextWriter.typeText` (a class, so the non-mutating lookups can fill it).
+final class TypeTextCache {
+    var texts: [TypeTextKey: String] = [:]
 }
 
 /// What a function's name says it is: resource functions are named
