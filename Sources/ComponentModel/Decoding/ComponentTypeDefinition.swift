@@ -173,5 +173,9 @@ public struct ExternName: Sendable, Hashable, CustomStringConvertible {
         self.externalID = externalID
     }
 
-    public var description: String { name }
+    /// The name with its version suffix: an interface imported as `wasi:cli/exit@0.2`
+    /// with suffix `.1` is `wasi:cli/exit@0.2.1`.
+    public var fullName: String { name + (versionSuffix ?? "") }
+
+    public var description: String { fullName }
 }

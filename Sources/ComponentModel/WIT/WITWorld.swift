@@ -42,12 +42,12 @@ struct WITWorld {
                 owners[id] = owners[id] ?? (.world, name.name)
                 continue
             }
-            imports.append((name.name, item(named: name.name, type, arena: arena)))
+            imports.append((name.fullName, item(named: name.fullName, type, arena: arena)))
         }
         for (name, type) in componentType.exports {
             // Types cannot be exported from a world; they only name things used elsewhere.
             if case .type = type { continue }
-            exports.append((name.name, item(named: name.name, type, arena: arena)))
+            exports.append((name.fullName, item(named: name.fullName, type, arena: arena)))
         }
     }
 
