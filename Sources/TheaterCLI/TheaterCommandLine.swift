@@ -23,10 +23,9 @@ public enum TheaterCommandLine {
           wasm inspect FILE.wasm
               Print a module's imports, exports, memories, tables, globals and counts;
               for a component, its world in WIT.
-          spectest DIR [--filter SUBSTR]... [--exclude SUBSTR]... [--verbose] [--simd]
+          spectest DIR [--filter SUBSTR]... [--exclude SUBSTR]... [--verbose]
               Run the WebAssembly spec scripts in DIR (wast2json layout); --verbose
-              prints each failure; --simd also runs SIMD scripts and v128 commands
-              (otherwise counted as skipped).
+              prints each failure. Text-format modules are counted as skipped.
           help
               Print this text.
 
