@@ -21,7 +21,8 @@ public enum TheaterCommandLine {
               --max-memory-pages N   most 64 KiB pages a memory may have
               --max-call-depth N     deepest call nesting before `call stack exhausted`
           wasm inspect FILE.wasm
-              Print a module's imports, exports, memories, tables, globals and counts.
+              Print a module's imports, exports, memories, tables, globals and counts;
+              for a component, its world in WIT.
           spectest DIR [--filter SUBSTR]... [--exclude SUBSTR]... [--verbose]
               Run the WebAssembly spec scripts in DIR (wast2json layout); --verbose
               prints each failure. Text-format modules are counted as skipped.
