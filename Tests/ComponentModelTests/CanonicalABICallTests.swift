@@ -170,6 +170,28 @@ import WasmInterp
         #expect(try guest.postReturnCount() == 3)
     }
 
+    @Test func typedImportsReadArgumentsAndReturnTypedResults() throws {
+        let guest = try CanonicalABITestGuest()
+        let type = functionType([.string, .u32], .result(ok: .list(.u8), error: .string))
+        try guest.bindTyped("triple", type) { arguments in
+            let text = try arguments.next(String.self)
+            let count = try arguments.next(UInt32.self)
+            guard count > 0 else { return .typed(ComponentResult<[UInt8], String>.error("count is zero")) }
+            return .typed(ComponentResult<[UInt8], String>.ok(Array(repeating: Array(text.utf8), count: Int(count)).flatMap { $0 }))
+        }
+        #expect(try guest.call("forward_triple", type, [.string("ab"), .u32(2)]) == .ok(.bytes(Array("abab".utf8))))
+        #expect(try guest.call("forward_triple", type, [.string("ab"), .u32(0)]) == .error(.string("count is zero")))
+    }
+
+    @Test func typedImportsRejectArgumentsOfTheWrongType() throws {
+        let guest = try CanonicalABITestGuest()
+        let type = functionType([.u32], .u32)
+        try guest.bindTyped("i32", type) { arguments in .typed(try arguments.next(Int32.self)) }
+        let error = try guest.callError("forward_i32", type, [.u32(1)])
+        guard case .coreTrap(let trap)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(trap.description.contains("parameter 0 is not a Int32"))
+    }
+
     @Test func typedCallsCheckTheirTypesAgainstTheSignature() throws {
         let guest = try CanonicalABITestGuest()
         let signature = try CanonicalSignature(functionType([.u32], .u32))

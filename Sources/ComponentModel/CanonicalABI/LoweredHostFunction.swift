@@ -4,6 +4,8 @@ import WasmInterp
 public enum HostCallResult: Sendable {
     /// The import's result now (nil for a function without one).
     case value(ComponentValue?)
+    /// The import's result now, as a typed value (`CanonicalUnit` for none).
+    case typed(any CanonicalValue & Sendable)
     /// Suspend the calling guest; the result comes later through the
     /// `SuspendedImportCall` the guest's driver receives (see `GuestCall.resume(returning:)`).
     case suspend(token: any Sendable)
@@ -116,13 +118,83 @@ extension HostFunction {
         let importCall = LoweredImportCall(signature: signature, options: options, instance: instance)
         return HostFunction(type: signature.coreType(.lower)) { _, arguments in
             let (parameters, lowering) = try importCall.liftArguments(arguments)
-            switch try implementation(parameters) {
-            case .value(let value):
-                let importCall = SuspendedImportCall(token: (), lowering: lowering)
-                return .values(try importCall.coreResults(for: value))
-            case .suspend(let token):
-                return .suspend(token: SuspendedImportCall(token: token, lowering: lowering))
+            return try lowering.deliver(try implementation(parameters))
+        }
+    }
+
+    /// A lowered import whose implementation reads its arguments as typed values, without
+    /// `ComponentValue`s (see `lowered(signature:options:instance:implementation:)`).
+    ///
+    /// ```swift
+    /// let send = try HostFunction.lowered(signature: sendSignature, options: options, instance: state) { arguments in
+    ///     let actor = try arguments.next(String.self)
+    ///     let message = try arguments.next([UInt8].self)
+    ///     return .typed(ComponentResult<CanonicalUnit, String>.ok(CanonicalUnit()))
+    /// }
+    /// ```
+    public static func lowered(
+        signature: CanonicalSignature, options: CanonicalOptions, instance: ComponentInstanceState,
+        readingArguments implementation: @escaping @Sendable (inout HostCallArguments) throws -> HostCallResult
+    ) throws(CanonicalABIError) -> HostFunction {
+        if signature.needsMemory, options.memory == nil { throw .missingMemory }
+        if signature.resultNeedsRealloc, options.realloc == nil { throw .missingRealloc }
+        let importCall = LoweredImportCall(signature: signature, options: options, instance: instance)
+        return HostFunction(type: signature.coreType(.lower)) { _, arguments in
+            let (reader, lowering) = try importCall.prepare(arguments)
+            var typedArguments = HostCallArguments(reader: reader, parameters: signature.parameters)
+            let result: HostCallResult
+            do {
+                result = try implementation(&typedArguments)
+            } catch {
+                lowering.context.lenders?.release()
+                throw error
             }
+            return try lowering.deliver(result)
+        }
+    }
+}
+
+/// The arguments of a lowered import call, read one by one as typed values.
+public struct HostCallArguments {
+    private var reader: CanonicalReader
+    private let parameters: [CanonicalTypeLayout]
+    private var index = 0
+
+    init(reader: CanonicalReader, parameters: [CanonicalTypeLayout]) {
+        self.reader = reader
+        self.parameters = parameters
+    }
+
+    /// Lifts the next argument as a `T`.
+    /// - Throws: `valueDoesNotMatchType` when `T` is not the parameter's type or no
+    ///   parameter is left; the traps of lifting.
+    public mutating func next<T: CanonicalValue>(_ type: T.Type = T.self) throws(CanonicalABIError) -> T {
+        guard index < parameters.count else { throw .valueDoesNotMatchType("no parameter \(index)") }
+        guard T.componentType == parameters[index].type else {
+            throw .valueDoesNotMatchType("parameter \(index) is not a \(T.self)")
+        }
+        index += 1
+        return try reader.read(T.self)
+    }
+
+    /// Lifts the next argument as a dynamic value.
+    public mutating func next() throws(CanonicalABIError) -> ComponentValue {
+        guard index < parameters.count else { throw .valueDoesNotMatchType("no parameter \(index)") }
+        defer { index += 1 }
+        return try reader.read(parameters[index])
+    }
+}
+
+extension ImportResultLowering {
+    /// Turns what an implementation returned into the host function's result.
+    func deliver(_ result: HostCallResult) throws(CanonicalABIError) -> HostResult {
+        switch result {
+        case .value(let value):
+            return .values(try SuspendedImportCall(token: (), lowering: self).coreResults(for: value))
+        case .typed(let value):
+            return .values(try SuspendedImportCall(token: (), lowering: self).coreResults(for: value))
+        case .suspend(let token):
+            return .suspend(token: SuspendedImportCall(token: token, lowering: self))
         }
     }
 }
@@ -133,28 +205,33 @@ private struct LoweredImportCall: Sendable {
     let options: CanonicalOptions
     let instance: ComponentInstanceState
 
-    /// Lifts the guest's core arguments and prepares the lowering of the result.
-    func liftArguments(_ arguments: [Value]) throws(CanonicalABIError) -> ([ComponentValue], ImportResultLowering) {
+    /// Checks the call may leave its instance, and positions a reader on the guest's
+    /// arguments (in memory when they spill); prepares the lowering of the result.
+    func prepare(_ arguments: [Value]) throws(CanonicalABIError) -> (CanonicalReader, ImportResultLowering) {
         guard instance.mayLeave else { throw .cannotLeaveInstance }
         let context = CanonicalContext(options: options, instance: instance, lenders: LenderList())
         var slots = arguments.map(\.slots.0)
         let returnPointer = signature.resultSpills ? slots.popLast() : nil
-        var reader: CanonicalReader
-        if signature.parametersSpill, let tuple = signature.parameterTuple, let pointer = slots.first {
-            let memory = try context.memory()
-            try memory.checkPlacement(pointer, size: UInt64(tuple.size), alignment: tuple.alignment)
-            reader = CanonicalReader(memory: memory, address: pointer, context: context)
-        } else {
-            reader = CanonicalReader(flat: slots, context: context)
+        let lowering = ImportResultLowering(signature: signature, context: context, returnPointer: returnPointer)
+        guard signature.parametersSpill, let tuple = signature.parameterTuple, let pointer = slots.first else {
+            return (CanonicalReader(flat: slots, context: context), lowering)
         }
+        let memory = try context.memory()
+        try memory.checkPlacement(pointer, size: UInt64(tuple.size), alignment: tuple.alignment)
+        return (CanonicalReader(memory: memory, address: pointer, context: context), lowering)
+    }
+
+    /// Lifts the guest's core arguments as dynamic values.
+    func liftArguments(_ arguments: [Value]) throws(CanonicalABIError) -> ([ComponentValue], ImportResultLowering) {
+        var (reader, lowering) = try prepare(arguments)
         var parameters: [ComponentValue] = []
         parameters.reserveCapacity(signature.parameters.count)
         do {
             for layout in signature.parameters { parameters.append(try reader.read(layout)) }
         } catch {
-            context.lenders?.release()
+            lowering.context.lenders?.release()
             throw error
         }
-        return (parameters, ImportResultLowering(signature: signature, context: context, returnPointer: returnPointer))
+        return (parameters, lowering)
     }
 }
