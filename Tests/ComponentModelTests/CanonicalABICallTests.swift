@@ -126,6 +126,20 @@ import WasmInterp
         #expect(guest.state.hasTrapped)
     }
 
+    @Test func anAbandonedCallLeavesTheInstanceUnusable() throws {
+        let guest = try CanonicalABITestGuest()
+        let type = functionType([.u32], .u32)
+        try guest.bind("i32", type) { _ in .suspend(token: 1) }
+        let call = try guest.guestCall("forward_i32", type, [.u32(3)])
+        guard case .suspended = call.start() else { Issue.record("expected a suspension"); return }
+        call.abandon()
+        #expect(guest.state.hasTrapped)
+        guard case .trapped(.invalidCallState) = call.resume(returning: .u32(1)) else { Issue.record("resumed"); return }
+        guard case .cannotEnterInstance? = try guest.callError("identity_i32", type, [.u32(1)]) else {
+            Issue.record("entered an instance whose call was abandoned"); return
+        }
+    }
+
     @Test func aCallRunsInFuelSlices() throws {
         let guest = try CanonicalABITestGuest()
         let type = functionType([.string], .u32)

@@ -133,6 +133,15 @@ public final class GuestCall<Result>: @unchecked Sendable {
         return fail(.hostFailure(message))
     }
 
+    /// Gives up a call that has not finished (waiting for fuel or suspended): the guest
+    /// stopped midway, so the instance is left entered and marked trapped.
+    public func abandon() {
+        switch state {
+        case .running, .suspended: _ = fail(.invalidCallState("the call was abandoned"))
+        case .ready, .finished: state = .finished
+        }
+    }
+
     /// Runs the call to the end without fuel limits; a suspension is an error.
     public func complete() throws(CanonicalABIError) -> Result {
         switch start() {
