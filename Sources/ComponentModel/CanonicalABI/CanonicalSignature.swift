@@ -22,7 +22,9 @@ public struct CanonicalSignature: Sendable {
     }
 
     public let type: ComponentFunctionType
+    /// Each parameter's layout, in order.
     public let parameters: [CanonicalTypeLayout]
+    /// The result's layout, nil when the function returns nothing.
     public let result: CanonicalTypeLayout?
     /// The parameters as one tuple, as they are laid out when they spill to memory.
     let parameterTuple: CanonicalTypeLayout?

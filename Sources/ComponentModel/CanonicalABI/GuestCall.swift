@@ -34,6 +34,7 @@ extension GuestCallOutcome: Sendable where Result: Sendable {}
 /// Use from one thread at a time.
 public final class GuestCall<Result>: @unchecked Sendable {
     public let signature: CanonicalSignature
+    /// The component instance being called.
     public let instance: ComponentInstanceState
     private let function: Function
     private let options: CanonicalOptions
