@@ -1,0 +1,50 @@
+import Foundation
+
+// Compares our interpreter with WasmKit 0.4.2 on the modules in Benchmarks/wasm.
+//   cd Benchmarks && swift run -c release bench [--quick] [--rounds N] [NAME...]
+
+/// Writes a line to standard output at once (unbuffered), so progress shows when piped.
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
+func runBenchmarks() -> Int32 {
+    let options: Options
+    do {
+        options = try Options(arguments: Array(CommandLine.arguments.dropFirst()))
+    } catch {
+        emit("\(error)")
+        return 2
+    }
+    var failed = false
+    var measurements: [ExecutionMeasurement] = []
+    let selected = Benchmark.all.filter { options.selects($0.name) }
+    if !selected.isEmpty {
+        emit("Execution, fuel metering on in both engines (median of \(options.rounds) rounds, after a warm-up call)\n")
+        emit(Report.executionHeader)
+        for benchmark in selected {
+            do {
+                let measurement = try measureExecution(of: benchmark, options: options)
+                measurements.append(measurement)
+                emit(Report.executionRow(measurement))
+            } catch {
+                failed = true
+                emit("| \(benchmark.name) | FAILED: \(error) |")
+            }
+        }
+        emit(Report.summary(measurements))
+        emit("\nResults (identical on both engines):\n" + Report.results(measurements))
+    }
+    if options.selects("translation") {
+        emit("\nTranslation throughput, fuel metering on (median of \(options.quick ? 2 : options.rounds), fresh store each)\n")
+        do {
+            emit(Report.translation(try measureTranslation(options: options)))
+        } catch {
+            failed = true
+            emit("translation FAILED: \(error)")
+        }
+    }
+    return failed ? 1 : 0
+}
+
+exit(runBenchmarks())
