@@ -144,12 +144,15 @@ import WasmInterp
         let guest = try CanonicalABITestGuest()
         let type = functionType([.string], .u32)
         let call = try guest.guestCall("return_words", type, [.string("fuel")])
-        // Fuel is charged per block up front: a budget must cover the largest block.
-        var outcome = call.start(fuel: 20)
+        // Fuel is charged per block up front, so a budget too small for the next block makes
+        // no progress: double it after each slice.
+        var budget: UInt64 = 1
+        var outcome = call.start(fuel: budget)
         var slices = 0
-        while case .outOfFuel = outcome, slices < 1000 {
+        while case .outOfFuel = outcome, slices < 64 {
             slices += 1
-            outcome = call.run(fuel: 20)
+            budget *= 2
+            outcome = call.run(fuel: budget)
         }
         guard case .returned(.u32?) = outcome else { Issue.record("\(outcome)"); return }
         #expect(slices > 1)
