@@ -87,8 +87,8 @@ final class CanonicalABITestGuest: @unchecked Sendable {
         _ name: String, _ type: ComponentFunctionType,
         _ implementation: @escaping @Sendable (inout HostCallArguments) throws -> HostCallResult
     ) throws {
-        bindings.functions[name] = try HostFunction.lowered(
-            signature: CanonicalSignature(type), options: options, instance: state, readingArguments: implementation)
+        bindings.functions[name] = try HostFunction.loweredTyped(
+            signature: CanonicalSignature(type), options: options, instance: state, implementation: implementation)
     }
 
     /// Binds the canonical resource built-ins for `resource`.

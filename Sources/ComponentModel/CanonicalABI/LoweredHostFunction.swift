@@ -126,15 +126,15 @@ extension HostFunction {
     /// `ComponentValue`s (see `lowered(signature:options:instance:implementation:)`).
     ///
     /// ```swift
-    /// let send = try HostFunction.lowered(signature: sendSignature, options: options, instance: state) { arguments in
+    /// let send = try HostFunction.loweredTyped(signature: sendSignature, options: options, instance: state) { arguments in
     ///     let actor = try arguments.next(String.self)
     ///     let message = try arguments.next([UInt8].self)
     ///     return .typed(ComponentResult<CanonicalUnit, String>.ok(CanonicalUnit()))
     /// }
     /// ```
-    public static func lowered(
+    public static func loweredTyped(
         signature: CanonicalSignature, options: CanonicalOptions, instance: ComponentInstanceState,
-        readingArguments implementation: @escaping @Sendable (inout HostCallArguments) throws -> HostCallResult
+        implementation: @escaping @Sendable (inout HostCallArguments) throws -> HostCallResult
     ) throws(CanonicalABIError) -> HostFunction {
         if signature.needsMemory, options.memory == nil { throw .missingMemory }
         if signature.resultNeedsRealloc, options.realloc == nil { throw .missingRealloc }
