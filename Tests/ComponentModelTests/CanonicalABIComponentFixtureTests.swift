@@ -175,6 +175,118 @@ import WasmInterp
         }
     }
 
+    /// The host side of `test:resources/host-log`: loggers by representation.
+    private final class HostLoggers: @unchecked Sendable {
+        var prefixes: [UInt32: String] = [:]
+        var lines: [String] = []
+        var counts: [UInt32: UInt32] = [:]
+        var nextRepresentation: UInt32 = 100
+        var dropped: [UInt32] = []
+    }
+
+    @Test func guestAndHostResourcesFollowTheirOwnershipRules() throws {
+        let logger = ResourceType(id: 1, name: "logger")
+        let counter = ResourceType(id: 2, name: "counter")
+        let bindings: [String: LateBoundFunction] = [
+            "[constructor]logger": LateBoundFunction(), "[method]logger.log": LateBoundFunction(),
+            "[method]logger.count": LateBoundFunction(), "[resource-drop]logger": LateBoundFunction(),
+            "[resource-new]counter": LateBoundFunction(), "[resource-rep]counter": LateBoundFunction(),
+            "[resource-drop]counter": LateBoundFunction(),
+        ]
+        let coreTypes: [String: FunctionType] = [
+            "[constructor]logger": FunctionType(parameters: [.i32, .i32], results: [.i32]),
+            "[method]logger.log": FunctionType(parameters: [.i32, .i32, .i32], results: []),
+            "[method]logger.count": FunctionType(parameters: [.i32], results: [.i32]),
+            "[resource-drop]logger": FunctionType(parameters: [.i32], results: []),
+            "[resource-new]counter": FunctionType(parameters: [.i32], results: [.i32]),
+            "[resource-rep]counter": FunctionType(parameters: [.i32], results: [.i32]),
+            "[resource-drop]counter": FunctionType(parameters: [.i32], results: []),
+        ]
+        var imports = Imports()
+        for (name, binding) in bindings {
+            let module = name.hasSuffix("counter") ? "[export]test:resources/counters" : "test:resources/host-log"
+            guard let type = coreTypes[name] else { continue }
+            imports.define(module: module, name: name, HostFunction(type: type) { caller, arguments in
+                try binding.call(caller, arguments)
+            })
+        }
+        let instance = try Self.coreInstance("resources", imports: imports)
+        let state = ComponentInstanceState(store: instance.store)
+        state.defineResource(counter)
+        let options = CanonicalOptions(memory: instance.memories.first, realloc: instance.exportedFunction("cabi_realloc"))
+        let loggers = HostLoggers()
+        func lower(_ name: String, _ parameters: [ComponentValueType], _ result: ComponentValueType?,
+                   _ implementation: @escaping @Sendable ([ComponentValue]) throws -> HostCallResult) throws {
+            let type = ComponentFunctionType(
+                parameters: parameters.enumerated().map { ("p\($0.offset)", $0.element) }, result: result)
+            bindings[name]?.function = try HostFunction.lowered(
+                signature: CanonicalSignature(type), options: options, instance: state, implementation: implementation)
+        }
+        try lower("[constructor]logger", [.string], .own(logger)) { arguments in
+            guard case .string(let prefix)? = arguments.first else { return .value(nil) }
+            let representation = loggers.nextRepresentation
+            loggers.nextRepresentation += 1
+            loggers.prefixes[representation] = prefix
+            return .value(.own(representation))
+        }
+        try lower("[method]logger.log", [.borrow(logger), .string], nil) { arguments in
+            guard case .borrow(let representation) = arguments[0], case .string(let message) = arguments[1] else {
+                return .value(nil)
+            }
+            loggers.lines.append("\(loggers.prefixes[representation] ?? "?"): \(message)")
+            loggers.counts[representation, default: 0] += 1
+            return .value(nil)
+        }
+        try lower("[method]logger.count", [.borrow(logger)], .u32) { arguments in
+            guard case .borrow(let representation)? = arguments.first else { return .value(nil) }
+            return .value(.u32(loggers.counts[representation] ?? 0))
+        }
+        bindings["[resource-drop]logger"]?.function = ResourceBuiltins.drop(logger, instance: state) { representation, _ in
+            loggers.dropped.append(representation)
+        }
+        guard let counterDestructor = instance.exportedFunction("test:resources/counters#[dtor]counter") else {
+            Issue.record("no destructor"); return
+        }
+        let destroyCounter = ResourceBuiltins.guestDestructor(counterDestructor, implementedBy: state)
+        bindings["[resource-new]counter"]?.function = ResourceBuiltins.new(counter, instance: state)
+        bindings["[resource-rep]counter"]?.function = ResourceBuiltins.rep(counter, instance: state)
+        bindings["[resource-drop]counter"]?.function = ResourceBuiltins.drop(counter, instance: state, destructor: destroyCounter)
+
+        func call(_ export: String, _ parameters: [ComponentValueType], _ result: ComponentValueType?,
+                  _ arguments: [ComponentValue]) throws -> ComponentValue? {
+            guard let function = instance.exportedFunction("test:resources/counters#\(export)") else {
+                throw CanonicalABIError.invalidCallState("no export \(export)")
+            }
+            let type = ComponentFunctionType(
+                parameters: parameters.enumerated().map { ("p\($0.offset)", $0.element) }, result: result)
+            return try GuestCall(
+                function: function, signature: CanonicalSignature(type), options: options, instance: state,
+                arguments: arguments
+            ).complete()
+        }
+
+        guard case .own(let first)? = try call("[constructor]counter", [.u32], .own(counter), [.u32(5)]),
+              case .own(let second)? = try call("[constructor]counter", [.u32], .own(counter), [.u32(10)])
+        else { Issue.record("constructors did not return owned counters"); return }
+        // The owned handles moved out to the host: the guest's table is empty again.
+        #expect(state.handles.count == 0)
+        _ = try call("[method]counter.increment", [.borrow(counter), .u32], nil, [.borrow(first), .u32(2)])
+        #expect(try call("[method]counter.get", [.borrow(counter)], .u32, [.borrow(first)]) == .u32(7))
+        guard case .own(let merged)? = try call(
+            "[static]counter.merge", [.borrow(counter), .borrow(counter)], .own(counter), [.borrow(first), .borrow(second)])
+        else { Issue.record("merge did not return a counter"); return }
+        #expect(try call("[method]counter.get", [.borrow(counter)], .u32, [.borrow(merged)]) == .u32(17))
+        #expect(try call("live-count", [], .u32, []) == .u32(3))
+        // The host drops a counter it owns: the guest's destructor runs.
+        try destroyCounter(merged, nil)
+        #expect(try call("live-count", [], .u32, []) == .u32(2))
+
+        #expect(try call("use-logger", [.string, .string], .u32, [.string("app"), .string("started")]) == .u32(1))
+        #expect(loggers.lines == ["app: started"])
+        #expect(loggers.dropped == [100])
+        #expect(state.handles.count == 0)
+    }
+
     private final class LateBoundFunction: @unchecked Sendable {
         var function: HostFunction?
 
