@@ -1,0 +1,88 @@
+import WasmInterp
+
+/// What a component-level index space holds at run time.
+enum RuntimeItem: Sendable {
+    case function(ComponentFunction)
+    case instance(RuntimeInstance)
+    case component(RuntimeComponent)
+    case coreModule(Module)
+    /// Types need no run-time value; the item only keeps index spaces in step.
+    case type
+
+    var sortName: String {
+        switch self {
+        case .function: return "func"
+        case .instance: return "instance"
+        case .component: return "component"
+        case .coreModule: return "core module"
+        case .type: return "type"
+        }
+    }
+}
+
+extension RuntimeItem {
+    func matches(_ sort: ComponentSort) -> Bool {
+        switch (self, sort) {
+        case (.function, .function), (.instance, .instance), (.component, .component),
+             (.coreModule, .core(.module)), (.type, .type):
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// A component instance's exports (an instantiated component, or a bundle of items).
+final class RuntimeInstance: Sendable {
+    let exports: [(name: String, item: RuntimeItem)]
+
+    init(exports: [(name: String, item: RuntimeItem)]) {
+        self.exports = exports
+    }
+
+    func export(_ name: String) -> RuntimeItem? {
+        exports.first { $0.name == name }?.item
+    }
+}
+
+/// A component that can be instantiated: its definitions, resolved types, and the scope
+/// it was defined in (for its outer aliases).
+struct RuntimeComponent: Sendable {
+    let component: Component
+    let resolved: ResolvedComponent
+    let definingScope: RuntimeScope?
+}
+
+/// A core instance: an instantiated module, or a bundle of core items.
+enum CoreInstanceValue: Sendable {
+    case module(ModuleInstance)
+    case bundle([(name: String, value: ExternalValue)])
+
+    func export(_ name: String) -> ExternalValue? {
+        switch self {
+        case .module(let instance): return instance.export(name)
+        case .bundle(let exports): return exports.first { $0.name == name }?.value
+        }
+    }
+
+    var exports: [(name: String, value: ExternalValue)] {
+        switch self {
+        case .module(let instance): return instance.exports
+        case .bundle(let exports): return exports
+        }
+    }
+}
+
+/// Destructors of the resource types of one top-level instantiation, by resource id: a
+/// guest's `dtor` for resources components define, the host's for imported ones.
+final class ResourceDestructors: @unchecked Sendable {
+    private var destructors: [Int: ResourceDestructor] = [:]
+
+    func register(_ resource: ResourceType, _ destructor: @escaping ResourceDestructor) {
+        destructors[resource.id] = destructor
+    }
+
+    func destructor(for resource: ResourceType) -> ResourceDestructor? {
+        destructors[resource.id]
+    }
+}
