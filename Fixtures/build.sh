@@ -48,6 +48,8 @@ build_dummy_component dummy-versioned versioned.wit versioned
 # Written directly in the component text format.
 "$wasm_tools" parse "$components/multi-instance.wat" -o "$components/multi-instance.wasm"
 built_components+=(multi-instance)
+"$wasm_tools" parse "$components/versioned-names.wat" -o "$components/versioned-names.wasm"
+built_components+=(versioned-names)
 # The WIT each component's world prints as, to compare the Swift printer with.
 for name in "${built_components[@]}"; do
   "$wasm_tools" component wit "$components/$name.wasm" > "$components/$name.expected.wit"

@@ -313,6 +313,19 @@ final class HostLog: @unchecked Sendable {
         #expect(try instance.function(named: "add").call([.u32(1), .u32(1)]) == .u32(2))
     }
 
+    @Test func interfaceNamesMatchWithOrWithoutTheirVersion() throws {
+        var imports = ComponentImports()
+        imports.define(interface: "test:versioned/host", function: "get") { _ in [.u32(21)] }
+        let instance = try load("versioned-names").instantiate(imports: imports)
+        #expect(try instance.function(interface: "test:versioned/api", name: "twice").call([]) == .u32(42))
+        #expect(try instance.function(interface: "test:versioned/api@1.2.3", name: "twice").call([]) == .u32(42))
+
+        // An exact definition wins over an unversioned one.
+        imports.define(interface: "test:versioned/host@1.2.3", function: "get") { _ in [.u32(5)] }
+        let exact = try load("versioned-names").instantiate(imports: imports)
+        #expect(try exact.function(interface: "test:versioned/api", name: "twice").call([]) == .u32(10))
+    }
+
     @Test func describesImportsAndExportsForHosts() throws {
         let component = try load("actor-counter")
         let imported = component.importedFunctions.map { "\($0.interface ?? "")#\($0.name)" }
