@@ -135,6 +135,45 @@ final class HostLog: @unchecked Sendable {
         #expect(accepted == .ok(.tuple([state(3)])))
     }
 
+    @Test func aCallRunsOnFuelAndContinuesWhereItStopped() throws {
+        let instance = try load("echo").instantiate()
+        let sum = try instance.function(interface: "test:echo/echo", name: "sum-many")
+        let call = try sum.makeCall((1...16).map { .u32(UInt32($0)) } + [.u64(0)])
+        // Fuel is charged per block before the block starts, so a slice must cover the
+        // costliest block (the loop body here) for the call to make progress.
+        var outcome = call.start(fuel: 100)
+        var slices = 1
+        while case .outOfFuel = outcome, slices < 1000 {
+            outcome = call.run(fuel: 100)
+            slices += 1
+        }
+        guard case .returned(let result) = outcome else {
+            Issue.record("the call did not return: \(outcome)")
+            return
+        }
+        #expect(result == .u64(136))
+        #expect(slices > 2)
+    }
+
+    @Test func aTrapEndsTheInstance() throws {
+        let instance = try load("resources").instantiate(imports: resourceImports(HostLog(), HostLog()))
+        let get = try instance.function(interface: "test:resources/counters", name: "[method]counter.get")
+        // A borrowed counter is passed as its cell's address; this one is outside memory.
+        #expect {
+            try get.call([.borrow(0xFFFF_FFF0)])
+        } throws: { error in
+            guard case CanonicalABIError.coreTrap(let trap) = error else { return false }
+            return trap.reason == .outOfBoundsMemoryAccess
+        }
+        let liveCount = try instance.function(interface: "test:resources/counters", name: "live-count")
+        #expect {
+            try liveCount.call([])
+        } throws: { error in
+            guard case CanonicalABIError.cannotEnterInstance = error else { return false }
+            return true
+        }
+    }
+
     // MARK: Every value type
 
     private static let point = ComponentValue.record([.s32(3), .s32(-4)])
@@ -245,10 +284,8 @@ final class HostLog: @unchecked Sendable {
 
     // MARK: Resources
 
-    @Test func exportedResourcesLiveAndDie() throws {
-        let dropped = HostLog()
+    private func resourceImports(_ loggers: HostLog, _ dropped: HostLog) -> ComponentImports {
         var imports = ComponentImports()
-        let loggers = HostLog()
         imports.define(interface: "test:resources/host-log", function: "[constructor]logger") { arguments in
             if case .string(let prefix)? = arguments.first { loggers.entries.append(prefix) }
             return [.own(UInt32(100 + loggers.entries.count))]
@@ -263,7 +300,13 @@ final class HostLog: @unchecked Sendable {
         imports.defineResource(interface: "test:resources/host-log", name: "logger") { representation in
             dropped.entries.append("logger \(representation)")
         }
-        let instance = try load("resources").instantiate(imports: imports)
+        return imports
+    }
+
+    @Test func exportedResourcesLiveAndDie() throws {
+        let dropped = HostLog()
+        let loggers = HostLog()
+        let instance = try load("resources").instantiate(imports: resourceImports(loggers, dropped))
         func function(_ name: String) throws -> ComponentFunction {
             try instance.function(interface: "test:resources/counters", name: name)
         }
