@@ -1,7 +1,9 @@
 import WasmInterp
 
 /// A component-level function: an export lifted from a component's core code, or a host
-/// function given as an import. Obtained from `ComponentInstance.function(interface:name:)`.
+/// function given as an import. Obtained from `ComponentInstance.function(interface:name:)`;
+/// it keeps what it needs of its instance alive. A `GuestCall` does not: keep the instance
+/// or the function while a call is in progress.
 ///
 /// ```swift
 /// let initialize = try instance.function(interface: "theater:simple/actor", name: "init")
@@ -55,12 +57,19 @@ final class LiftedFunction: Sendable {
     let signature: CanonicalSignature
     let options: CanonicalOptions
     let instance: ComponentInstanceState
+    /// The instantiation's lowered imports and resource built-ins, which the guest code
+    /// calls: a function kept by the host keeps them working.
+    let storeFunctions: StoreBoundFunctions
 
-    init(coreFunction: Function, signature: CanonicalSignature, options: CanonicalOptions, instance: ComponentInstanceState) {
+    init(
+        coreFunction: Function, signature: CanonicalSignature, options: CanonicalOptions,
+        instance: ComponentInstanceState, storeFunctions: StoreBoundFunctions
+    ) {
         self.coreFunction = coreFunction
         self.signature = signature
         self.options = options
         self.instance = instance
+        self.storeFunctions = storeFunctions
     }
 
     func makeCall(_ arguments: [ComponentValue], caller: ComponentInstanceState?) throws(CanonicalABIError) -> GuestCall<ComponentValue?> {
@@ -78,6 +87,8 @@ public enum ComponentCallError: Error, Sendable, Equatable, CustomStringConverti
     case notResumable
     /// A host function suspended a call made with `call`, which cannot wait.
     case suspendedWithoutDriver
+    /// The component instance was released while its store was still in use.
+    case instanceReleased
 
     public var description: String {
         switch self {
@@ -87,6 +98,8 @@ public enum ComponentCallError: Error, Sendable, Equatable, CustomStringConverti
             return "only functions lifted from a component run as resumable calls"
         case .suspendedWithoutDriver:
             return "a host function suspended a call that cannot wait (use makeCall)"
+        case .instanceReleased:
+            return "the component instance was released"
         }
     }
 }

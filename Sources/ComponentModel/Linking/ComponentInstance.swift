@@ -33,7 +33,9 @@ public struct LoadedComponent: Sendable {
         imports: ComponentImports = ComponentImports(), configuration: StoreConfiguration = StoreConfiguration()
     ) throws(ComponentLinkError) -> ComponentInstance {
         let store = Store(configuration: configuration)
-        let context = InstantiationContext(store: store, arena: arena, imports: imports, destructors: ResourceDestructors())
+        let context = InstantiationContext(
+            store: store, arena: arena, imports: imports, destructors: ResourceDestructors(),
+            storeFunctions: StoreBoundFunctions())
         let state = ComponentInstanceState(store: store)
         let scope = RuntimeScope(
             component: component, resolved: resolved, definingScope: nil, context: context, state: state,
@@ -41,7 +43,7 @@ public struct LoadedComponent: Sendable {
         try scope.run()
         return ComponentInstance(
             store: store, state: state, exports: scope.exports.map { ($0.name.fullName, $0.item) },
-            destructors: context.destructors)
+            destructors: context.destructors, storeFunctions: context.storeFunctions)
     }
 
     /// The functions the component imports: by interface (nil for world-level functions)
@@ -99,18 +101,22 @@ public final class ComponentInstance: Sendable {
     let exports: [(name: String, item: RuntimeItem)]
 
     let destructors: ResourceDestructors
+    /// The lowered imports and resource built-ins in the store, which work while the
+    /// instance lives (the store refers to them weakly).
+    private let storeFunctions: StoreBoundFunctions
     /// Who drops resources the host owns: an instance of no component, so a destructor
     /// call enters the implementing instance like any call from outside.
     private let host: ComponentInstanceState
 
     init(
         store: Store, state: ComponentInstanceState, exports: [(name: String, item: RuntimeItem)],
-        destructors: ResourceDestructors
+        destructors: ResourceDestructors, storeFunctions: StoreBoundFunctions
     ) {
         self.store = store
         self.state = state
         self.exports = exports
         self.destructors = destructors
+        self.storeFunctions = storeFunctions
         host = ComponentInstanceState(store: store)
     }
 

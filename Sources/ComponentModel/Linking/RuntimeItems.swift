@@ -47,10 +47,13 @@ final class RuntimeInstance: Sendable {
 
 /// A component that can be instantiated: its definitions, resolved types, and the scope
 /// it was defined in (for its outer aliases).
+///
+/// The scope is held weakly: scopes hold the components they define, and components are
+/// only instantiated while their defining scope is being walked.
 struct RuntimeComponent: Sendable {
     let component: Component
     let resolved: ResolvedComponent
-    let definingScope: RuntimeScope?
+    weak var definingScope: RuntimeScope?
 }
 
 /// A core instance: an instantiated module, or a bundle of core items.
@@ -70,6 +73,31 @@ enum CoreInstanceValue: Sendable {
         case .module(let instance): return instance.exports
         case .bundle(let exports): return exports
         }
+    }
+}
+
+/// The host functions one instantiation puts into its store (lowered imports, resource
+/// built-ins), owned by the `ComponentInstance`.
+///
+/// They capture component instance states, and a state refers to its store; were the
+/// store's functions to own them, store and state would keep each other alive forever.
+/// So the store gets stand-ins that refer to them weakly.
+final class StoreBoundFunctions: @unchecked Sendable {
+    private final class Box: Sendable {
+        let function: HostFunction
+        init(_ function: HostFunction) { self.function = function }
+    }
+
+    private var boxes: [Box] = []
+
+    /// A stand-in for `function` to put into the store; it works while `self` lives.
+    func add(_ function: HostFunction) -> Function {
+        let box = Box(function)
+        boxes.append(box)
+        return Function(HostFunction(type: function.type) { [weak box] caller, arguments in
+            guard let box else { throw ComponentCallError.instanceReleased }
+            return try box.function.body(caller, arguments)
+        })
     }
 }
 

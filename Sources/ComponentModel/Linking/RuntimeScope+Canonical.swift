@@ -22,34 +22,44 @@ extension RuntimeScope {
             let type = try functionType(typeIndex)
             let lifted = LiftedFunction(
                 coreFunction: try entry(coreFunctions, Int(coreFunctionIndex), "core func"),
-                signature: try signature(type), options: try canonicalOptions(options), instance: state)
+                signature: try signature(type), options: try canonicalOptions(options), instance: state,
+                storeFunctions: context.storeFunctions)
             functions.append(ComponentFunction(type: type, implementation: .lifted(lifted)))
         case .lower(let functionIndex, let options):
             let function = try entry(functions, Int(functionIndex), "func")
-            coreFunctions.append(Function(try lower(function, options: try canonicalOptions(options))))
+            coreFunctions.append(context.storeFunctions.add(try lower(function, options: try canonicalOptions(options))))
         case .resourceNew(let typeIndex):
-            coreFunctions.append(Function(ResourceBuiltins.new(arena.resourceType(try typeID(typeIndex)), instance: state)))
+            let resource = arena.resourceType(try typeID(typeIndex))
+            coreFunctions.append(context.storeFunctions.add(ResourceBuiltins.new(resource, instance: state)))
         case .resourceRep(let typeIndex):
-            coreFunctions.append(Function(ResourceBuiltins.rep(arena.resourceType(try typeID(typeIndex)), instance: state)))
+            let resource = arena.resourceType(try typeID(typeIndex))
+            coreFunctions.append(context.storeFunctions.add(ResourceBuiltins.rep(resource, instance: state)))
         case .resourceDrop(let typeIndex):
             let resource = arena.resourceType(try typeID(typeIndex))
             let destructors = context.destructors
-            coreFunctions.append(Function(ResourceBuiltins.drop(resource, instance: state) { representation, droppedBy in
-                try destructors.destructor(for: resource)?(representation, droppedBy)
+            coreFunctions.append(context.storeFunctions.add(ResourceBuiltins.drop(resource, instance: state) {
+                representation, droppedBy in try destructors.destructor(for: resource)?(representation, droppedBy)
             }))
         }
     }
 
     /// `canon lower`: a core function calling `function` from this instance.
     private func lower(_ function: ComponentFunction, options: CanonicalOptions) throws(ComponentLinkError) -> HostFunction {
-        let caller = state
         let implementation: @Sendable ([ComponentValue]) throws -> HostCallResult
         switch function.implementation {
         case .host(let definition):
             implementation = definition.body
-        case .lifted:
-            // A call into another component instance, run to completion.
-            implementation = { arguments in .value(try function.call(arguments, caller: caller)) }
+        case .lifted(let lifted):
+            // A call into another component instance, run to completion. It captures the
+            // callee's parts, not the `LiftedFunction`, which owns the store's functions.
+            let (coreFunction, signature, options, callee) = (lifted.coreFunction, lifted.signature, lifted.options, lifted.instance)
+            let caller = state
+            implementation = { arguments in
+                let call = try GuestCall(
+                    function: coreFunction, signature: signature, options: options, instance: callee,
+                    arguments: arguments, caller: caller)
+                return .value(try call.complete())
+            }
         }
         do {
             return try HostFunction.lowered(

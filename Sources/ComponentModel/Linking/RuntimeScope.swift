@@ -6,6 +6,7 @@ struct InstantiationContext: Sendable {
     let arena: TypeArena
     let imports: ComponentImports
     let destructors: ResourceDestructors
+    let storeFunctions: StoreBoundFunctions
 }
 
 /// One component being instantiated: walks its definitions in order, building the run-time
@@ -19,7 +20,7 @@ final class RuntimeScope: @unchecked Sendable {
     let component: Component
     let resolved: ResolvedComponent
     /// The scope the component was defined in: `alias outer 1` refers to it.
-    let definingScope: RuntimeScope?
+    weak var definingScope: RuntimeScope?
     let context: InstantiationContext
     let state: ComponentInstanceState
     /// The `with` arguments of a nested instantiation; nil for the top level, whose
