@@ -169,7 +169,14 @@ def check_versioned_names():
     assert exported(store, instance, "test:versioned/api@1.2.3")("twice") == 42
 
 
+def check_component_calls():
+    store, instance = instantiate("component-calls", lambda root: None)
+    assert instance.get_func(store, "quadruple")(store, 5) == 20
+    assert instance.get_func(store, "describe")(store, "hey ✓") == "hey ✓!"
+
+
 check_actor()
+check_component_calls()
 check_versioned_names()
 check_echo("echo", forward=False)
 check_echo("echo-forward", forward=True)

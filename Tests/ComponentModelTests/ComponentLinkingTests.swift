@@ -356,6 +356,12 @@ final class HostLog: @unchecked Sendable {
         #expect(try instance.function(named: "add").call([.u32(1), .u32(1)]) == .u32(2))
     }
 
+    @Test func oneComponentCallsAnotherThroughLiftAndLower() throws {
+        let instance = try load("component-calls").instantiate()
+        #expect(try instance.function(named: "quadruple").call([.u32(5)]) == .u32(20))
+        #expect(try instance.function(named: "describe").call([.string("hey ✓")]) == .string("hey ✓!"))
+    }
+
     @Test func interfaceNamesMatchWithOrWithoutTheirVersion() throws {
         var imports = ComponentImports()
         imports.define(interface: "test:versioned/host", function: "get") { _ in [.u32(21)] }

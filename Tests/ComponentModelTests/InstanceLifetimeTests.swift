@@ -4,7 +4,7 @@ import WasmInterp
 
 /// A component instance and its store are freed once the host lets go of them.
 @Suite struct InstanceLifetimeTests {
-    @Test(arguments: ["actor-counter", "resources", "multi-instance", "echo"])
+    @Test(arguments: ["actor-counter", "resources", "multi-instance", "echo", "component-calls"])
     func releasingTheInstanceFreesItsStore(_ fixture: String) throws {
         let component = try LoadedComponent(bytes: ComponentFixtures.bytes(fixture))
         var imports = ComponentImports()

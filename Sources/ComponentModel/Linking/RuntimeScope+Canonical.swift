@@ -52,11 +52,12 @@ extension RuntimeScope {
         case .lifted(let lifted):
             // A call into another component instance, run to completion. It captures the
             // callee's parts, not the `LiftedFunction`, which owns the store's functions.
-            let (coreFunction, signature, options, callee) = (lifted.coreFunction, lifted.signature, lifted.options, lifted.instance)
+            let (callee, calleeFunction) = (lifted.instance, lifted.coreFunction)
+            let (calleeSignature, calleeOptions) = (lifted.signature, lifted.options)
             let caller = state
             implementation = { arguments in
                 let call = try GuestCall(
-                    function: coreFunction, signature: signature, options: options, instance: callee,
+                    function: calleeFunction, signature: calleeSignature, options: calleeOptions, instance: callee,
                     arguments: arguments, caller: caller)
                 return .value(try call.complete())
             }
