@@ -18,7 +18,7 @@ public struct ChainEventContent: Sendable, Hashable {
     }
 
     private init(type: ChainEventType, json: JSONObjectWriter, description: String) {
-        self.init(type: type, data: Array(json.json.utf8), description: description)
+        self.init(type: type, data: json.utf8, description: description)
     }
 
     /// How a handler call ended.

@@ -1,14 +1,13 @@
 /// Strict UTF-8 decoding (`String(decoding:)` would repair bad bytes instead of refusing).
 enum UTF8Text {
     /// The string `bytes` spell, or nil if they are not valid UTF-8.
-    static func decode(_ bytes: some Sequence<UInt8>) -> String? {
-        var decoded = ""
+    static func decode(_ bytes: some Collection<UInt8>) -> String? {
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
         while true {
             switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): decoded.unicodeScalars.append(scalar)
-            case .emptyInput: return decoded
+            case .scalarValue: continue
+            case .emptyInput: return String(decoding: bytes, as: UTF8.self)
             case .error: return nil
             }
         }
