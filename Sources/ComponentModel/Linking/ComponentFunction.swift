@@ -45,6 +45,7 @@ public struct ComponentFunction: Sendable {
         case .host(let definition):
             switch try definition.body(arguments) {
             case .value(let value): return value
+            case .typed: throw ComponentCallError.typedResultWithoutGuest
             case .suspend: throw ComponentCallError.suspendedWithoutDriver
             }
         }
@@ -87,6 +88,9 @@ public enum ComponentCallError: Error, Sendable, Equatable, CustomStringConverti
     case notResumable
     /// A host function suspended a call made with `call`, which cannot wait.
     case suspendedWithoutDriver
+    /// A host function called directly by the host returned a typed result, which only a
+    /// guest caller (through `canon lower`) can receive.
+    case typedResultWithoutGuest
     /// The component instance was released while its store was still in use.
     case instanceReleased
 
@@ -98,6 +102,8 @@ public enum ComponentCallError: Error, Sendable, Equatable, CustomStringConverti
             return "only functions lifted from a component run as resumable calls"
         case .suspendedWithoutDriver:
             return "a host function suspended a call that cannot wait (use makeCall)"
+        case .typedResultWithoutGuest:
+            return "a host function returned a typed result to the host (only guests receive those)"
         case .instanceReleased:
             return "the component instance was released"
         }
