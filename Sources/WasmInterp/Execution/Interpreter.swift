@@ -338,6 +338,17 @@ extension Execution {
                     codeBase = code.pointee.code
                     pc = codeBase
                     fp = stack + base
+                    // Charge the callee's entry block here, saving the dispatch of its
+                    // `consumeFuel` (on running out, the callee starts at that instruction).
+                    if pc.pointee.opcode == .consumeFuel {
+                        let cost = Int64(pc.pointee.x)
+                        if fuel < cost {
+                            exit = .outOfFuel
+                            break dispatch
+                        }
+                        fuel &-= cost
+                        pc += 1
+                    }
                     if code.pointee.instance.toOpaque() != instance.toOpaque() {
                         instance = code.pointee.instance
                         callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
