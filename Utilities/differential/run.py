@@ -242,6 +242,10 @@ def make_engine(simd: bool) -> wasmtime.Engine:
     config.wasm_memory64 = False
     config.wasm_multi_memory = False
     config.cranelift_opt_level = "none"  # fast compiles; semantics do not depend on it
+    # Wasm lets a float operator with a non-canonical NaN input return any quiet NaN; ours
+    # always returns the positive canonical NaN, and so does wasmtime with this (smith's
+    # --canonicalize-nans misses f64.promote_f32 and f32.demote_f64).
+    config.cranelift_nan_canonicalization = True
     return wasmtime.Engine(config)
 
 
