@@ -412,18 +412,19 @@ class ModuleReport:
 
 def compare(seed, calls: list[Call], ours: list[str], theirs: list[str], report: ModuleReport) -> None:
     """Walks both outcome lists in step; stops at the first divergence or inconclusive call."""
+    if outcome_class(ours[0]) or outcome_class(theirs[0]):
+        report.inconclusive += 1
+        return
     if ours[0] != theirs[0]:
-        both_failed = ours[0] != "instantiated" and theirs[0] != "instantiated"
-        if both_failed and (outcome_class(ours[0]) or outcome_class(theirs[0])):
-            report.inconclusive += 1
-            return
-        # Neither instantiated: a trap must be of the same kind; wasmtime's "error:" (e.g. a
-        # resource limit) matches our usage error.
-        if both_failed and ours[0].startswith("error") and theirs[0].startswith("error"):
+        # Neither instantiated for want of resources: wasmtime's "error:" (e.g. a limit)
+        # matches our usage error.
+        if ours[0].startswith("error") and theirs[0].startswith("error"):
             report.agreements += 1
             return
         report.divergences.append(Divergence(seed, "instantiation", ours[0], theirs[0]))
         return
+    kind = "instantiation: " + ours[0]
+    report.outcome_kinds[kind] = report.outcome_kinds.get(kind, 0) + 1
     if ours[0] != "instantiated":
         report.agreements += 1
         return
@@ -480,8 +481,12 @@ def check_module(wasm: bytes, seed, arguments_seed: int, options, engine) -> Mod
 
 def smith(seed: int, simd: bool) -> bytes | None:
     rng = random.Random(seed)
-    input_bytes = rng.randbytes(rng.randint(64, 6000))
-    flags = list(SMITH_FLAGS) + ["--simd-enabled", "true" if simd else "false"]
+    # Small modules with short functions, and bigger ones with long functions (smith needs
+    # more input bytes to fill them).
+    max_instructions, max_input = rng.choice([(100, 6000), (400, 20000), (1500, 60000)])
+    input_bytes = rng.randbytes(rng.randint(64, max_input))
+    flags = list(SMITH_FLAGS) + ["--simd-enabled", "true" if simd else "false",
+                                 "--max-instructions", str(max_instructions)]
     # Two thirds of the modules bound their own loops and calls (smith's fuel global traps
     # with `unreachable`), so long-running code ends conclusively; those may have a start
     # function. Half of those also avoid trapping instructions, so calls run deeper.
