@@ -57,7 +57,7 @@ import WasmSpecTest
     private func moduleBinaries(in directory: URL) throws -> [[UInt8]] {
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
         var binaries: [[UInt8]] = []
-        for folder in files where !folder.lastPathComponent.hasPrefix("simd") {
+        for folder in files {
             let contents = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
             for file in contents where file.pathExtension == "wasm" {
                 if let data = try? Data(contentsOf: file), data.count > 8 { binaries.append([UInt8](data)) }

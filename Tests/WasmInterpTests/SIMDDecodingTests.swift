@@ -144,6 +144,12 @@ private struct SIMDSpecModules {
         #expect(throws: DecodingError.self) { try instructions([0xFD, 0x54, 0x00, 0x00]) }
     }
 
+    /// The SIMD cases carry the largest payloads (16-byte constants, memarg plus lane);
+    /// they must not make every decoded instruction bigger.
+    @Test func instructionsStayWithin24Bytes() {
+        #expect(MemoryLayout<Instruction>.stride <= 24)
+    }
+
     @Test func laneImmediatesAreRawBytes() throws {
         #expect(try instructions([0xFD, 0x15, 0x8F]) == [.simdLane(.i8x16ExtractLaneS, lane: 0x8F)])
         #expect(try instructions([0xFD, 0x57, 0x03, 0x10, 0x01])

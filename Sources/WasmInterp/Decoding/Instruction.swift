@@ -83,8 +83,10 @@ public enum BlockType: Sendable, Equatable {
 
 /// `memarg`: alignment exponent and static offset.
 public struct MemoryArgument: Sendable, Equatable {
-    public var alignment: UInt32
+    // `offset` comes first so the struct is 12 bytes, not 16: that keeps
+    // `Instruction.simdLaneMemory` (and with it every `Instruction`) within 24 bytes.
     public var offset: UInt64
+    public var alignment: UInt32
     public init(alignment: UInt32, offset: UInt64) {
         self.alignment = alignment
         self.offset = offset

@@ -336,6 +336,28 @@ extension Execution {
                 if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
                     memorySize = UInt64(memory.byteCount)
                 }
+            case .v128Load:
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 16, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
+                fp[Int(i.x) &+ 1] = memoryBase.loadUnaligned(fromByteOffset: address &+ 8, as: UInt64.self)
+            case .v128Store:
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 16, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: fp[Int(i.x)], toByteOffset: address, as: UInt64.self)
+                memoryBase.storeBytes(of: fp[Int(i.x) &+ 1], toByteOffset: address &+ 8, as: UInt64.self)
+            case .simdMemory:
+                if let reason = executeSIMDMemory(i, pc.pointee, fp: fp, memoryBase: memoryBase, memorySize: memorySize) {
+                    exit = .trap(reason)
+                    break dispatch
+                }
+                pc += 1
+            case .simd:
+                if let reason = executeSIMD(i, pc.pointee, fp: fp) {
+                    exit = .trap(reason)
+                    break dispatch
+                }
+                pc += 1
+            case .simdOperands:
+                break
             case .refIsNull:
                 fp[Int(i.x)] = bit(fp[Int(i.y)] == 0)
             // BEGIN GENERATED NUMERIC CASES

@@ -73,6 +73,17 @@ enum InternalOpcode: UInt16 {
     case i64Load8S, i64Load8U, i64Load16S, i64Load16U, i64Load32S, i64Load32U
     case i32Store, i64Store, f32Store, f64Store
     case i32Store8, i32Store16, i64Store8, i64Store16, i64Store32
+    /// A v128 load into slots `x`, `x`+1 / store from them.
+    case v128Load, v128Store
+    /// Any other SIMD memory instruction (`x` = destination or stored vector); followed by a
+    /// `simdOperands` whose `x` is the `SIMDMemoryOperator`, `y` the lane, `z` the slot of the
+    /// vector a lane load starts from.
+    case simdMemory
+    /// Any non-memory SIMD instruction: `x` = destination, `y` and `z` = operand slots;
+    /// followed by a `simdOperands` whose `x` is the `SIMDInstructionKind`, `y` a third operand
+    /// slot (bitselect, or the shuffle's lane constant) or the lane, `z` the operator.
+    case simd
+    case simdOperands
     // Table and bulk instructions run out of line (see BulkInstructions.swift); their
     // operands are in consecutive slots starting at `y`, a result goes to `x`, and `z` is
     // the table / segment index (`tableCopy`, `tableInit`: the second index follows in a

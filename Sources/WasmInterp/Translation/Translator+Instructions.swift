@@ -73,6 +73,8 @@ extension Translator {
             let value = try pop()
             let address = try pop()
             emit(Translator.storeOpcode(op), x: value.source, y: address.source, z: UInt32(truncatingIfNeeded: memoryArgument.offset))
+        case .v128Const, .simd, .simdLane, .i8x16Shuffle, .simdMemory, .simdLaneMemory:
+            try translateSIMD(instruction)
         default:
             try translateBulk(instruction)
         }
@@ -145,7 +147,7 @@ extension Translator {
         push(result)
     }
 
-    private mutating func pushConstant(_ bits: UInt64, type: ValueType) {
+    mutating func pushConstant(_ bits: UInt64, type: ValueType) {
         pushCopy(type, from: constantSlot(bits))
     }
 

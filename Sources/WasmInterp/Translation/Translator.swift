@@ -34,6 +34,7 @@ struct Translator {
     var localSlots: [UInt32] = []
     var constants: [UInt64] = []
     var constantSlots: [UInt64: UInt32] = [:]
+    var vectorConstantSlots: [V128: UInt32] = [:]
     /// First slot of the constants, and of the operand stack.
     var constantBase: UInt32 = 0
     var operandBase: UInt32 = 0
@@ -164,11 +165,21 @@ struct Translator {
     }
 
     static func isMemoryAccess(_ opcode: InternalOpcode) -> Bool {
-        opcode.rawValue >= InternalOpcode.i32Load.rawValue && opcode.rawValue <= InternalOpcode.i64Store32.rawValue
+        opcode.rawValue >= InternalOpcode.i32Load.rawValue && opcode.rawValue <= InternalOpcode.simdMemory.rawValue
     }
 
     static func isBranchOnComparison(_ opcode: InternalOpcode) -> Bool {
         opcode.rawValue >= InternalOpcode.branchIfI32Eq.rawValue && opcode.rawValue <= InternalOpcode.branchIfI64Nez.rawValue
+    }
+
+    /// Two consecutive constant slots holding a v128.
+    mutating func constantSlot(_ vector: V128) -> UInt32 {
+        if let slot = vectorConstantSlots[vector] { return slot }
+        let slot = constantBase + UInt32(constants.count)
+        constants.append(vector.low)
+        constants.append(vector.high)
+        vectorConstantSlots[vector] = slot
+        return slot
     }
 
     mutating func constantSlot(_ bits: UInt64) -> UInt32 {
