@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import wasmtime
+from wasmtime import _ffi as ffi
+from wasmtime._func import enter_wasm
 
 HERE = Path(__file__).resolve().parent
 REPOSITORY = HERE.parent.parent
@@ -161,7 +163,9 @@ class Call:
     export_index: int
     export_name: str
     parameter_types: list[str]
-    arguments: list  # Python values as wasmtime takes them
+    # Numbers and vectors as their bit patterns (non-negative ints); references as None
+    # (null) or an externref's number.
+    arguments: list
 
     def line(self) -> str:
         """The call as a line of ours' calls file: `#INDEX BITS...`."""
@@ -175,21 +179,30 @@ class Call:
 
 
 def bits_argument(value, type_name: str) -> str:
-    if type_name == "i32":
-        return hex(value & 0xFFFF_FFFF)
-    if type_name == "i64":
-        return hex(value & 0xFFFF_FFFF_FFFF_FFFF)
-    if type_name == "f32":
-        return hex(struct.unpack("<I", struct.pack("<f", value))[0])
-    if type_name == "f64":
-        return hex(struct.unpack("<Q", struct.pack("<d", value))[0])
+    if type_name == "v128":
+        return "0x" + value.to_bytes(16, "little").hex()  # memory order
+    if type_name in ("i32", "i64", "f32", "f64"):
+        return hex(value)
     if value is None:
         return "null"
     return str(value)  # an externref's number
 
 
 def zero_argument(type_name: str):
-    return {"i32": 0, "i64": 0, "f32": 0.0, "f64": 0.0}.get(type_name)
+    return 0 if type_name in ("i32", "i64", "f32", "f64", "v128") else None
+
+
+def float_bits(value: float, type_name: str) -> int:
+    if type_name == "f32":
+        return struct.unpack("<I", struct.pack("<f", value))[0]
+    return struct.unpack("<Q", struct.pack("<d", value))[0]
+
+
+# NaNs with payloads and signs: arithmetic must canonicalize them, copies must keep them.
+SPECIAL_NANS = {
+    "f32": [0x7FC0_0000, 0xFFC0_0000, 0x7FC0_0001, 0x7F80_0001, 0xFFBF_FFFF],
+    "f64": [0x7FF8_0000_0000_0000, 0xFFF8_0000_0000_0000, 0x7FF8_0000_0000_0001, 0x7FF0_0000_0000_0001],
+}
 
 
 def random_argument(rng: random.Random, type_name: str):
@@ -203,14 +216,26 @@ def random_argument(rng: random.Random, type_name: str):
             value = rng.choice([-1, 1 << (width - 1), (1 << (width - 1)) - 1, 65536, 65535])
         else:
             value = rng.getrandbits(width)
-        # wasmtime takes signed integers.
-        value &= (1 << width) - 1
-        return value - (1 << width) if value >> (width - 1) else value
+        return value & ((1 << width) - 1)
     if type_name in ("f32", "f64"):
         choice = rng.random()
-        if choice < 0.7:
-            return rng.randint(-400, 400) / 4.0
-        return rng.choice([-0.0, math.inf, -math.inf, 1e30, -1e-30, 2147483648.0, 4294967296.5])
+        if choice < 0.65:
+            return float_bits(rng.randint(-400, 400) / 4.0, type_name)
+        if choice < 0.9:
+            special = [-0.0, math.inf, -math.inf, 1e30, -1e-30, 2147483648.0, 4294967296.5, 1e-310]
+            return float_bits(rng.choice(special), type_name)
+        return rng.choice(SPECIAL_NANS[type_name])
+    if type_name == "v128":
+        choice = rng.random()
+        if choice < 0.4:
+            # Small lanes of a random width.
+            lane_bits = rng.choice([8, 16, 32, 64])
+            lanes = [rng.randint(-3, 40) & ((1 << lane_bits) - 1) for _ in range(128 // lane_bits)]
+            return sum(lane << (index * lane_bits) for index, lane in enumerate(lanes))
+        if choice < 0.6:
+            lanes = [float_bits(rng.randint(-40, 40) / 4.0, "f32") for _ in range(4)]
+            return sum(lane << (index * 32) for index, lane in enumerate(lanes))
+        return rng.getrandbits(128)
     if type_name == "externref":
         return rng.choice([None, rng.randint(1, 1000)])
     return None  # funcref: only null can be passed from outside
@@ -262,13 +287,17 @@ def wasmtime_trap_outcome(error: Exception) -> str:
 
 
 def type_name(value_type) -> str:
-    """Our names for wasmtime's value types (its C API calls externref `anyref`)."""
-    text = str(value_type)
-    if text == "anyref":
-        return "externref"
-    if text.startswith("ValType("):
-        return "v128"
-    return text
+    """Our name for a wasmtime value type. The wasm.h C API the Python API uses aborts on
+    v128, so numbers are told apart by wasmtime's own kind; references by wasm.h, which calls
+    externref `anyref`."""
+    kind_holder = ffi.wasmtime_valtype_t()
+    ffi.wasmtime_valtype_new(value_type.ptr(), ctypes.byref(kind_holder))
+    kind = kind_holder.kind
+    ffi.wasmtime_valtype_delete(ctypes.byref(kind_holder))
+    numbers = {0: "i32", 1: "i64", 2: "f32", 3: "f64", 4: "v128"}
+    if kind in numbers:
+        return numbers[kind]
+    return "externref" if str(value_type) == "anyref" else str(value_type)
 
 
 def is_null(reference) -> bool:
@@ -276,36 +305,69 @@ def is_null(reference) -> bool:
     return reference is None or (isinstance(reference, wasmtime.Val) and reference.value is None)
 
 
-def wasmtime_value_text(value, type_name: str) -> str:
-    if type_name == "i32":
-        return normalize_value_text(f"i32:0x{value & 0xFFFF_FFFF:08x}")
-    if type_name == "i64":
-        return normalize_value_text(f"i64:0x{value & 0xFFFF_FFFF_FFFF_FFFF:016x}")
-    if type_name == "f32":
-        if math.isnan(value):
-            return "f32:nan"
-        return f"f32:0x{struct.unpack('<I', struct.pack('<f', value))[0]:08x}"
-    if type_name == "f64":
-        if math.isnan(value):
-            return "f64:nan"
-        return f"f64:0x{struct.unpack('<Q', struct.pack('<d', value))[0]:016x}"
-    if type_name == "funcref":
-        return "funcref:null" if is_null(value) else "funcref:nonnull"
-    if type_name == "externref":
-        return "externref:null" if is_null(value) else f"externref:{value}"
-    return f"{type_name}:?"
+# wasmtime's Python API converts through Python floats and knows no v128, so values cross
+# as raw `wasmtime_val_t`s: every bit of every number survives, NaN payloads included.
+RAW_KINDS = {"i32": ffi.WASMTIME_I32, "i64": ffi.WASMTIME_I64, "f32": ffi.WASMTIME_F32,
+             "f64": ffi.WASMTIME_F64, "v128": ffi.WASMTIME_V128}
+
+
+def raw_value(store, type_name: str, value) -> "ffi.wasmtime_val_t":
+    if type_name in ("i32", "f32"):
+        raw = ffi.wasmtime_val_t(kind=RAW_KINDS[type_name])
+        raw.of.i32 = value - (1 << 32) if value >> 31 else value
+        return raw
+    if type_name in ("i64", "f64"):
+        raw = ffi.wasmtime_val_t(kind=RAW_KINDS[type_name])
+        raw.of.i64 = value - (1 << 64) if value >> 63 else value
+        return raw
+    if type_name == "v128":
+        raw = ffi.wasmtime_val_t(kind=RAW_KINDS[type_name])
+        ctypes.memmove(raw.of.v128, value.to_bytes(16, "little"), 16)
+        return raw
+    value_type = wasmtime.ValType.funcref() if type_name == "funcref" else wasmtime.ValType.externref()
+    return wasmtime.Val._convert_to_raw(store, value_type, value)
+
+
+def raw_value_text(store, type_name: str, raw) -> str:
+    """The text ours prints for this value; releases the raw value's root."""
+    if type_name in ("i32", "f32"):
+        text = f"{type_name}:0x{raw.of.i32 & 0xFFFF_FFFF:08x}"
+    elif type_name in ("i64", "f64"):
+        text = f"{type_name}:0x{raw.of.i64 & 0xFFFF_FFFF_FFFF_FFFF:016x}"
+    elif type_name == "v128":
+        text = "v128:0x" + bytes(raw.of.v128).hex()
+    else:
+        value = wasmtime.Val._from_raw(store, raw).value  # unroots
+        if type_name == "funcref":
+            return "funcref:null" if value is None else "funcref:nonnull"
+        return "externref:null" if value is None else f"externref:{value}"
+    return normalize_value_text(text)
+
+
+def call_wasmtime(store, function, parameter_types, arguments, result_types) -> str:
+    parameters = (ffi.wasmtime_val_t * len(arguments))()
+    for index, (type_name_, value) in enumerate(zip(parameter_types, arguments)):
+        parameters[index] = raw_value(store, type_name_, value)
+    results = (ffi.wasmtime_val_t * len(result_types))()
+    try:
+        with enter_wasm(store) as trap:
+            error = ffi.wasmtime_func_call(store._context(), ctypes.byref(function._func), parameters,
+                                           len(arguments), results, len(result_types), trap)
+            if error:
+                raise wasmtime.WasmtimeError._from_ptr(error)
+    finally:
+        for index in range(len(arguments)):
+            ffi.wasmtime_val_unroot(ctypes.byref(parameters[index]))
+    return " ".join(["ok"] + [raw_value_text(store, t, results[i]) for i, t in enumerate(result_types)])
 
 
 def export_signatures(module: wasmtime.Module) -> list[tuple[str, list[str] | None]]:
-    """Per export, in order: its name and, for a callable function, its parameter types.
-    Functions wasmtime's Python API cannot call (v128 in the signature) count as not callable."""
+    """Per export, in order: its name and, for a function, its parameter types."""
     exports = []
     for export in module.exports:
         kind = export.type
         if isinstance(kind, wasmtime.FuncType):
-            parameters = [type_name(t) for t in kind.params]
-            callable_here = "v128" not in parameters + [type_name(t) for t in kind.results]
-            exports.append((export.name, parameters if callable_here else None))
+            exports.append((export.name, [type_name(t) for t in kind.params]))
         else:
             exports.append((export.name, None))
     return exports
@@ -324,15 +386,13 @@ def run_wasmtime(engine, module, calls: list[Call], fuel: int) -> list[str]:
     externs = instance.exports(store).by_index
     for call in calls:
         function = externs[call.export_index]
-        result_types = [type_name(t) for t in function.type(store).results]
+        function_type = function.type(store)
         store.set_fuel(fuel)
         try:
-            result = function(store, *call.arguments)
+            lines.append(call_wasmtime(store, function, call.parameter_types, call.arguments,
+                                       [type_name(t) for t in function_type.results]))
         except (wasmtime.Trap, wasmtime.WasmtimeError) as error:
             lines.append(wasmtime_trap_outcome(error))
-            continue
-        values = [] if not result_types else [result] if len(result_types) == 1 else result
-        lines.append(" ".join(["ok"] + [wasmtime_value_text(v, t) for v, t in zip(values, result_types)]))
     lines.extend(wasmtime_exported_state(store, externs))
     return lines
 
@@ -341,11 +401,10 @@ def wasmtime_exported_state(store, externs) -> list[str]:
     lines = []
     for index, extern in enumerate(externs):
         if isinstance(extern, wasmtime.Global):
-            content_type = type_name(extern.type(store).content)
-            if content_type == "v128":
-                lines.append(f"export #{index} global v128:?")
-                continue
-            lines.append(f"export #{index} global " + wasmtime_value_text(extern.value(store), content_type))
+            raw = ffi.wasmtime_val_t()
+            ffi.wasmtime_global_get(store._context(), ctypes.byref(extern._global), ctypes.byref(raw))
+            lines.append(f"export #{index} global "
+                         + raw_value_text(store, type_name(extern.type(store).content), raw))
         elif isinstance(extern, wasmtime.Memory):
             length = extern.data_len(store)
             data = ctypes.string_at(extern.data_ptr(store), length) if length else b""
