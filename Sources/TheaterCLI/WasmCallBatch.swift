@@ -20,12 +20,12 @@ import WasmInterp
 /// 1 for null: function identities are not comparable between engines, nullness is).
 enum WasmCallBatch {
     static func run(
-        instance: ModuleInstance, callsPath: String, fuel: UInt64?, output: CommandOutput
+        instance: ModuleInstance, callsPath: String, fuel: UInt64?, traces: Bool, output: CommandOutput
     ) throws(CommandLineError) -> Int32 {
         let calls = try parseCalls(String(decoding: ModuleFile.read(callsPath), as: UTF8.self), instance: instance)
         output.printLine("instantiated")
         for call in calls {
-            output.printLine(outcomeLine(of: call, in: instance, fuel: fuel))
+            output.printLine(outcomeLine(of: call, in: instance, fuel: fuel, traces: traces, output: output))
         }
         for line in exportedStateLines(of: instance) { output.printLine(line) }
         return ExitStatus.success
@@ -82,13 +82,16 @@ enum WasmCallBatch {
         }
     }
 
-    private static func outcomeLine(of call: Call, in instance: ModuleInstance, fuel: UInt64?) -> String {
+    private static func outcomeLine(
+        of call: Call, in instance: ModuleInstance, fuel: UInt64?, traces: Bool, output: CommandOutput
+    ) -> String {
         let execution: Execution
         do {
             execution = try Execution(store: instance.store, function: call.function, arguments: call.arguments)
         } catch {
             return "trap: \(error.reason)"
         }
+        if traces { execution.traceSink = { event in output.printError(WasmRunCommand.traceLine(event)) } }
         switch execution.run(fuel: fuel) {
         case .returned(let results):
             return (["ok"] + results.map(bitPatternText)).joined(separator: " ")

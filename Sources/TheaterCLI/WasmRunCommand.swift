@@ -14,6 +14,8 @@ enum WasmRunCommand {
         /// Fuel budget; nil runs without a limit.
         var fuel: UInt64?
         var traces = false
+        /// Translate without fuel metering (`--fuel` is then ignored): the code runs faster.
+        var meteringDisabled = false
         var maxMemoryPages: UInt64?
         var maxTableElements: UInt64?
         var maxCallDepth: Int?
@@ -26,6 +28,7 @@ enum WasmRunCommand {
             var arguments: [String] = []
             var fuel: UInt64?
             var traces = false
+            var meteringDisabled = false
             var maxMemoryPages: UInt64?
             var maxTableElements: UInt64?
             var maxCallDepth: Int?
@@ -42,6 +45,8 @@ enum WasmRunCommand {
                     fuel = try cursor.count(of: token)
                 case "--trace":
                     traces = true
+                case "--no-fuel-metering":
+                    meteringDisabled = true
                 case "--max-memory-pages":
                     maxMemoryPages = try cursor.count(of: token)
                 case "--max-table-elements":
@@ -70,6 +75,7 @@ enum WasmRunCommand {
             options.callsPath = callsPath
             options.fuel = fuel
             options.traces = traces
+            options.meteringDisabled = meteringDisabled
             options.maxMemoryPages = maxMemoryPages
             options.maxTableElements = maxTableElements
             options.maxCallDepth = maxCallDepth
@@ -87,6 +93,7 @@ enum WasmRunCommand {
         if let maxMemoryPages = options.maxMemoryPages { configuration.maxMemoryPages = maxMemoryPages }
         if let maxTableElements = options.maxTableElements { configuration.maxTableElements = maxTableElements }
         if let maxCallDepth = options.maxCallDepth { configuration.maxCallDepth = maxCallDepth }
+        configuration.fuelMetering = !options.meteringDisabled
         let store = Store(configuration: configuration)
         let instance: ModuleInstance
         do {
@@ -101,7 +108,8 @@ enum WasmRunCommand {
         }
 
         if let callsPath = options.callsPath {
-            return try WasmCallBatch.run(instance: instance, callsPath: callsPath, fuel: options.fuel, output: output)
+            return try WasmCallBatch.run(
+                instance: instance, callsPath: callsPath, fuel: options.fuel, traces: options.traces, output: output)
         }
         let functionName = options.functionName ?? ""
         guard let function = instance.exportedFunction(functionName) else {

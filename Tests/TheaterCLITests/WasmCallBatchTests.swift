@@ -23,6 +23,19 @@ struct WasmCallBatchTests {
             """)
     }
 
+    @Test func traceGoesToStandardErrorAndLeavesTheResultsAlone() throws {
+        let result = try runCalls("add 1 2\n", options: ["--trace"])
+        #expect(result.standardOutput == "instantiated\nok i32:0x00000003\n")
+        #expect(result.standardError.contains(": i32.add"))
+    }
+
+    @Test func withoutFuelMeteringAFuelBudgetIsIgnored() throws {
+        let metered = try runCalls("add 1 2\n", options: ["--fuel", "0"])
+        #expect(metered.standardOutput == "instantiated\nout of fuel\n")
+        let unmetered = try runCalls("add 1 2\n", options: ["--fuel", "0", "--no-fuel-metering"])
+        #expect(unmetered.standardOutput == "instantiated\nok i32:0x00000003\n")
+    }
+
     @Test func exportIndexOutOfRangeIsAnError() throws {
         let result = try runCalls("#4\n")
         #expect(result.exitStatus == 2)

@@ -420,24 +420,34 @@ def wasmtime_exported_state(store, externs) -> list[str]:
 # Ours
 
 
-def run_ours(theater: str, wasm_path: str, calls: list[Call], fuel: int, timeout: float) -> tuple[list[str], str]:
+# Our translator specializes code for tracing and for fuel metering: each variant is its own
+# code to test. "traced" prints every instruction (to nowhere); "unmetered" runs without fuel,
+# so it only runs modules that bound their own loops (smith's --ensure-termination).
+OUR_VARIANT_OPTIONS = {"plain": [], "traced": ["--trace"], "unmetered": ["--no-fuel-metering"]}
+
+
+def run_ours(options, wasm_path: str, calls: list[Call]) -> tuple[list[str], str]:
     """Our outcome lines (normalized) and the raw output, for the failure report."""
     with tempfile.NamedTemporaryFile("w", suffix=".calls", delete=False) as calls_file:
         calls_file.write("".join(call.line() + "\n" for call in calls))
-    command = [theater, "wasm", "run", wasm_path, "--calls", calls_file.name, "--fuel", str(fuel),
+    command = [options.theater, "wasm", "run", wasm_path, "--calls", calls_file.name, "--fuel", str(options.fuel),
                "--max-memory-pages", str(MAX_MEMORY_PAGES), "--max-table-elements", str(MAX_TABLE_ELEMENTS)]
+    command += OUR_VARIANT_OPTIONS[options.variant]
+    # A trace is far too long to keep.
+    error_stream = subprocess.DEVNULL if options.variant == "traced" else subprocess.PIPE
     try:
-        process = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        process = subprocess.run(command, stdout=subprocess.PIPE, stderr=error_stream, text=True,
+                                 timeout=options.timeout)
     except subprocess.TimeoutExpired:
         return ["error: timed out"], "(timed out)"
     finally:
         os.unlink(calls_file.name)
-    raw = process.stdout + process.stderr
+    raw = process.stdout + (process.stderr or "")
     if process.returncode < 0:
         return [f"error: crashed with signal {-process.returncode}"], raw
     lines = [normalize_ours(line) for line in process.stdout.splitlines()]
     if process.returncode == 2 or not lines:
-        first_error = next((l for l in process.stderr.splitlines() if l.startswith("error:")), "error")
+        first_error = next((l for l in (process.stderr or "").splitlines() if l.startswith("error:")), "error")
         return [first_error], raw
     return lines, raw
 
@@ -524,7 +534,7 @@ def check_module(wasm: bytes, seed, arguments_seed: int, options, engine) -> Mod
     with tempfile.NamedTemporaryFile(suffix=".wasm", delete=False) as wasm_file:
         wasm_file.write(wasm)
     try:
-        ours, report.ours_raw = run_ours(options.theater, wasm_file.name, calls, options.fuel, options.timeout)
+        ours, report.ours_raw = run_ours(options, wasm_file.name, calls)
     finally:
         os.unlink(wasm_file.name)
     theirs = run_wasmtime(engine, module, calls, options.fuel)
@@ -549,15 +559,19 @@ def smith(seed: int, simd: bool) -> bytes | None:
     # Two thirds of the modules bound their own loops and calls (smith's fuel global traps
     # with `unreachable`), so long-running code ends conclusively; those may have a start
     # function. Half of those also avoid trapping instructions, so calls run deeper.
-    if seed % 3 == 1:
-        flags += ["--allow-start-export", "false"]
-    else:
+    if bounds_itself(seed):
         flags += ["--ensure-termination", "--allow-start-export", "true"]
+    else:
+        flags += ["--allow-start-export", "false"]
     if seed % 3 == 2:
         flags += ["--disallow-traps", "true"]
     process = subprocess.run([WASM_TOOLS, "smith", *flags, "-o", "/dev/stdout"], input=input_bytes,
                              capture_output=True)
     return process.stdout if process.returncode == 0 else None
+
+
+def bounds_itself(seed: int) -> bool:
+    return seed % 3 != 1
 
 
 _worker_engine = None
@@ -568,6 +582,10 @@ def run_seed(job) -> ModuleReport:
     global _worker_engine
     if _worker_engine is None:
         _worker_engine = make_engine(options.simd)
+    if options.variant == "unmetered" and not bounds_itself(seed):
+        report = ModuleReport(seed)
+        report.skipped_module = "unmetered runs only modules that bound their own loops"
+        return report
     wasm = smith(seed, options.simd)
     if wasm is None:
         report = ModuleReport(seed)
@@ -607,6 +625,8 @@ def parse_arguments():
     parser.add_argument("--interesting", action="store_true",
                         help="with --check: exit 0 exactly when the module diverges (a shrink predicate)")
     parser.add_argument("--simd", action="store_true", help="let smith use SIMD")
+    parser.add_argument("--variant", choices=sorted(OUR_VARIANT_OPTIONS), default="plain",
+                        help="which of our translations to test (default plain)")
     parser.add_argument("--fuel", type=int, default=1_000_000, help="fuel per call on both engines")
     parser.add_argument("--jobs", type=int, default=1, help="modules checked in parallel")
     parser.add_argument("--timeout", type=float, default=120, help="seconds ours may take per module")
