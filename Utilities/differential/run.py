@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import json
 import math
 import multiprocessing
 import os
@@ -577,26 +578,69 @@ def smith(seed: int, simd: bool) -> bytes | None:
     return process.stdout if process.returncode == 0 else None
 
 
+def spec_corpus(directory: str) -> list[Path]:
+    """The spec suite's valid modules (wast2json layout) that import nothing and export a function."""
+    engine = wasmtime.Engine()
+    modules = []
+    for script in sorted(Path(directory).glob("*/*.json")):
+        for command in json.loads(script.read_text())["commands"]:
+            if command["type"] != "module" or not command.get("filename", "").endswith(".wasm"):
+                continue
+            path = script.parent / command["filename"]
+            try:
+                module = wasmtime.Module.from_file(engine, str(path))
+            except wasmtime.WasmtimeError:
+                continue
+            if not module.imports and any(isinstance(e.type, wasmtime.FuncType) for e in module.exports):
+                modules.append(path)
+    return modules
+
+
+def mutate(seed: int, corpus: list[Path]) -> bytes | None:
+    """A spec module changed by one to three random `wasm-tools mutate` steps."""
+    rng = random.Random(seed)
+    wasm = corpus[seed % len(corpus)].read_bytes()
+    steps = 0
+    # mutate gives up on some seeds (no mutation applies): try others.
+    for _ in range(12):
+        process = subprocess.run([WASM_TOOLS, "mutate", "--seed", str(rng.getrandbits(32)), "-o", "/dev/stdout"],
+                                 input=wasm, capture_output=True)
+        if process.returncode == 0:
+            wasm = process.stdout
+            steps += 1
+            if steps == 3 or rng.random() < 0.4:
+                return wasm
+    return wasm if steps else None
+
+
 def bounds_itself(seed: int) -> bool:
     return seed % 3 != 1
 
 
 _worker_engine = None
+_worker_corpus: list[Path] | None = None
 
 
 def run_seed(job) -> ModuleReport:
     seed, options = job
-    global _worker_engine
+    global _worker_engine, _worker_corpus
     if _worker_engine is None:
         _worker_engine = make_engine(options.simd)
+    if options.mutate_spec:
+        if _worker_corpus is None:
+            _worker_corpus = spec_corpus(options.mutate_spec)
+        return check_generated(seed, mutate(seed, _worker_corpus), "wasm-tools mutate failed", options)
     if options.variant == "unmetered" and not bounds_itself(seed):
         report = ModuleReport(seed)
         report.skipped_module = "unmetered runs only modules that bound their own loops"
         return report
-    wasm = smith(seed, options.simd)
+    return check_generated(seed, smith(seed, options.simd), "smith could not make a module", options)
+
+
+def check_generated(seed: int, wasm: bytes | None, why_none: str, options) -> ModuleReport:
     if wasm is None:
         report = ModuleReport(seed)
-        report.skipped_module = "smith could not make a module"
+        report.skipped_module = why_none
         return report
     report = check_module(wasm, seed, seed, options, _worker_engine)
     if report.divergences:
@@ -632,6 +676,9 @@ def parse_arguments():
     parser.add_argument("--interesting", action="store_true",
                         help="with --check: exit 0 exactly when the module diverges (a shrink predicate)")
     parser.add_argument("--simd", action="store_true", help="let smith use SIMD")
+    parser.add_argument("--mutate-spec", metavar="DIR",
+                        help="instead of smith, mutate the spec suite's import-free modules in DIR "
+                             "(e.g. /work/shared/wasm-spec) with wasm-tools mutate")
     parser.add_argument("--variant", choices=sorted(OUR_VARIANT_OPTIONS), default="plain",
                         help="which of our translations to test (default plain)")
     parser.add_argument("--fuel", type=int, default=1_000_000, help="fuel per call on both engines")
