@@ -2,17 +2,20 @@
 """Differential testing of Theater's WebAssembly interpreter against wasmtime.
 
 For each seed, `wasm-tools smith` makes a random valid module (Wasm 2.0 features, no
-imports; SIMD only with --simd). Each exported function is called twice, with zeros and with
-small pseudo-random arguments, on wasmtime (Python API, fuel-metered) and on ours
-(`theater wasm run FILE --calls CALLS`, one process per module). The results must agree
-bit for bit (NaNs only as NaNs: the modules canonicalize NaNs), and traps must agree in
-kind. After the calls, the exported globals, memories (CRC-32) and tables (which entries are
-null) must agree too. Running out of fuel or out of stack on either side makes the rest of
-that module inconclusive: the engines count fuel and stack differently.
+imports; SIMD only with --simd), or with --mutate-spec `wasm-tools mutate` changes a module
+of the spec suite. Each exported function is called twice, with zeros and with small
+pseudo-random arguments, on wasmtime (Python API, fuel-metered, NaN-canonicalizing as ours
+is) and on ours (`theater wasm run FILE --calls CALLS`, one process per module). Results
+must agree bit for bit (a float result that is NaN only as NaN), and traps in kind. After
+the calls, the exported globals, memories (CRC-32) and tables (which entries are null) must
+agree too. Running out of fuel or out of stack on either side makes the rest of that module
+inconclusive: the engines count fuel and stack differently.
 
 Usage (with the venv's Python; build ours first: swift build -c release --product theater):
 
-    .venv-wasm/bin/python Utilities/differential/run.py --count 2000
+    .venv-wasm/bin/python Utilities/differential/run.py --count 2000 [--simd]
+    .venv-wasm/bin/python Utilities/differential/run.py --variant traced --fuel 50000
+    .venv-wasm/bin/python Utilities/differential/run.py --simd --mutate-spec /work/shared/wasm-spec
     .venv-wasm/bin/python Utilities/differential/run.py --seed 1234 --verbose
     .venv-wasm/bin/python Utilities/differential/run.py --check FILE.wasm [--seed S]
 
