@@ -44,6 +44,8 @@ public struct TOMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case staticArrayIsClosed(String)
         /// `[key]` naming an array of tables.
         case arrayOfTablesRedefinedAsTable(String)
+        /// `[[key]]` naming a table.
+        case tableRedefinedAsArrayOfTables(String)
         /// Dotted keys adding to a table that a `[header]` (or `[[header]]`) defined.
         case headerTableExtendedByDottedKeys(String)
         /// Arrays, inline tables and key paths nested deeper than the parser allows.
@@ -91,6 +93,7 @@ extension TOMLError.Reason {
         case .inlineTableIsClosed(let key): "inline table '\(key)' cannot be extended after its closing brace"
         case .staticArrayIsClosed(let key): "array '\(key)' was written as a value; [[\(key)]] cannot append to it"
         case .arrayOfTablesRedefinedAsTable(let key): "'\(key)' is an array of tables; [\(key)] cannot redefine it as a table"
+        case .tableRedefinedAsArrayOfTables(let key): "'\(key)' is a table; [[\(key)]] cannot make it an array of tables"
         case .headerTableExtendedByDottedKeys(let key): "table '\(key)' was defined by a header; dotted keys cannot add to it"
         case .nestingTooDeep(let limit): "nesting deeper than \(limit) levels"
         }

@@ -135,7 +135,7 @@ extension TOMLTableNode {
         case .arrayOfTables(let array):
             array.tables.append(element)
         case .table:
-            throw TOMLError(.duplicateTable(name), at: last.position)
+            throw TOMLError(.tableRedefinedAsArrayOfTables(name), at: last.position)
         case .value(.array):
             throw TOMLError(.staticArrayIsClosed(name), at: last.position)
         case .value(let value):
