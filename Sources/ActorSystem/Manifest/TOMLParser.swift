@@ -15,8 +15,9 @@
 /// - Finite floats too large for `Double` are errors; tiny ones round to zero.
 ///
 /// Errors are `TOMLError`s with a 1-based line and column. Malformed or hostile input
-/// fails with an error, never a crash: arrays, inline tables and key paths nest at most
-/// `maximumNestingDepth` levels, so the (recursive) value parser stays shallow.
+/// fails with an error, never a crash: tables and arrays nest at most `maximumNestingDepth`
+/// levels (the root table is level 0, so `a = [[1]]` needs 2), which keeps the recursive
+/// value parser shallow.
 public enum TOMLParser {
     /// How deeply tables and arrays may nest unless told otherwise.
     public static let defaultMaximumNestingDepth = 100
