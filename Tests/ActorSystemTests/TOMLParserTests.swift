@@ -405,9 +405,10 @@ struct InvalidTOMLCase: Sendable, CustomTestStringConvertible {
         InvalidTOMLCase("[a]\n[[a]]", 2, 3, .tableRedefinedAsArrayOfTables("a")),
         InvalidTOMLCase("[[f]]\n[[f.v]]\n[f.v]", 3, 4, .arrayOfTablesRedefinedAsTable("f.v")),
         // Inline tables and arrays
-        InvalidTOMLCase("x = { a = 1, a = 2 }", 1, 14, .duplicateKey("a")),
-        InvalidTOMLCase("x = { a.b = 1, a = 2 }", 1, 16, .duplicateKey("a")),
-        InvalidTOMLCase("x = { a = {}, a.b = 1 }", 1, 15, .inlineTableIsClosed("a")),
+        InvalidTOMLCase("x = { a = 1, a = 2 }", 1, 14, .duplicateKey("x.a")),
+        InvalidTOMLCase("x = { a.b = 1, a = 2 }", 1, 16, .duplicateKey("x.a")),
+        InvalidTOMLCase("x = { a = {}, a.b = 1 }", 1, 15, .inlineTableIsClosed("x.a")),
+        InvalidTOMLCase("[t]\nx.y = [{ a = 1, a = 2 }]", 2, 17, .duplicateKey("t.x.y.a")),
         InvalidTOMLCase("x = { a = 1, }", 1, 14,
             .unexpected(expected: "a key after ',' (inline tables take no trailing comma)", found: "'}'")),
         InvalidTOMLCase("x = { a = 1\n}", 1, 12, .unexpected(expected: "',' or '}' in inline table", found: "end of line")),

@@ -73,19 +73,22 @@ struct TOMLDocumentParser {
 
     /// `key = value` in the current section.
     private mutating func parseKeyValue() throws(TOMLError) {
-        let (path, value, valuePosition) = try parseKeyValuePair(depth: section.depth)
+        let (path, value, valuePosition) = try parseKeyValuePair(depth: section.depth, prefix: sectionPath)
         try section.insert(value, at: path, valuePosition: valuePosition, prefix: sectionPath, maximumDepth: maximumDepth)
     }
 
-    /// `key = value` for a table at `depth`, in a section or an inline table.
-    mutating func parseKeyValuePair(depth: Int) throws(TOMLError) -> ([TOMLKey], TOMLValue, TOMLPosition) {
+    /// `key = value` for a table at `depth` whose own key path is `prefix` (for messages),
+    /// in a section or an inline table.
+    mutating func parseKeyValuePair(
+        depth: Int, prefix: [TOMLKey]
+    ) throws(TOMLError) -> ([TOMLKey], TOMLValue, TOMLPosition) {
         let path = try parseKey()
         cursor.skipWhitespace()
         guard cursor.current == .equals else { throw cursor.unexpected("'=' after key") }
         cursor.advance()
         cursor.skipWhitespace()
         let valuePosition = cursor.position()
-        let value = try parseValue(depth: depth &+ path.count)
+        let value = try parseValue(depth: depth &+ path.count, keyPath: prefix + path)
         return (path, value, valuePosition)
     }
 

@@ -1,9 +1,9 @@
 // Values: strings, arrays, inline tables, and the bare words (numbers, booleans, date-times).
 
 extension TOMLDocumentParser {
-    /// A value that will sit `depth` tables deep; arrays and inline tables past the
-    /// depth limit are refused before they recurse.
-    mutating func parseValue(depth: Int) throws(TOMLError) -> TOMLValue {
+    /// A value that will sit `depth` tables deep, under `keyPath` (for messages); arrays
+    /// and inline tables past the depth limit are refused before they recurse.
+    mutating func parseValue(depth: Int, keyPath: [TOMLKey]) throws(TOMLError) -> TOMLValue {
         switch cursor.current {
         case .quote:
             if cursor.isLooking(at: "\"\"\"") { return .string(try parseMultiLineBasicString()) }
@@ -12,9 +12,9 @@ extension TOMLDocumentParser {
             if cursor.isLooking(at: "'''") { return .string(try parseMultiLineLiteralString()) }
             return .string(try parseLiteralString())
         case .leftBracket:
-            return try parseArray(depth: depth)
+            return try parseArray(depth: depth, keyPath: keyPath)
         case .leftBrace:
-            return try parseInlineTable(depth: depth)
+            return try parseInlineTable(depth: depth, keyPath: keyPath)
         case let byte? where byte.isBareValueCharacter:
             return try parseBareValue()
         default:
@@ -24,14 +24,14 @@ extension TOMLDocumentParser {
 
     /// `[ value, value, ]`: any types, newlines and comments between the elements, and an
     /// optional trailing comma.
-    private mutating func parseArray(depth: Int) throws(TOMLError) -> TOMLValue {
+    private mutating func parseArray(depth: Int, keyPath: [TOMLKey]) throws(TOMLError) -> TOMLValue {
         guard depth <= maximumDepth else { throw cursor.error(.nestingTooDeep(limit: maximumDepth)) }
         cursor.advance()
         var elements: [TOMLValue] = []
         while true {
             try skipArraySpace()
             if cursor.current == .rightBracket { break }
-            elements.append(try parseValue(depth: depth &+ 1))
+            elements.append(try parseValue(depth: depth &+ 1, keyPath: keyPath))
             try skipArraySpace()
             if cursor.current == .rightBracket { break }
             guard cursor.current == .comma else { throw cursor.unexpected("',' or ']' in array") }
@@ -51,7 +51,7 @@ extension TOMLDocumentParser {
     }
 
     /// `{ key = value, key = value }` on one line; no trailing comma (TOML 1.0).
-    private mutating func parseInlineTable(depth: Int) throws(TOMLError) -> TOMLValue {
+    private mutating func parseInlineTable(depth: Int, keyPath: [TOMLKey]) throws(TOMLError) -> TOMLValue {
         guard depth <= maximumDepth else { throw cursor.error(.nestingTooDeep(limit: maximumDepth)) }
         let table = TOMLTableNode(origin: .inline, position: cursor.position(), depth: depth)
         cursor.advance()
@@ -62,8 +62,8 @@ extension TOMLDocumentParser {
         }
         while true {
             cursor.skipWhitespace()
-            let (path, value, valuePosition) = try parseKeyValuePair(depth: depth)
-            try table.insert(value, at: path, valuePosition: valuePosition, prefix: [], maximumDepth: maximumDepth)
+            let (path, value, valuePosition) = try parseKeyValuePair(depth: depth, prefix: keyPath)
+            try table.insert(value, at: path, valuePosition: valuePosition, prefix: keyPath, maximumDepth: maximumDepth)
             cursor.skipWhitespace()
             switch cursor.current {
             case .rightBrace:
