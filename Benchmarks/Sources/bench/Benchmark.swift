@@ -18,7 +18,7 @@ extension Benchmark {
         Benchmark(name: "quicksort", module: "sort", export: "quicksort", argument: 1_000_000, quickArgument: 100_000),
         Benchmark(name: "heapsort", module: "sort", export: "heapsort", argument: 1_000_000, quickArgument: 50_000),
         Benchmark(name: "matmul", module: "matmul", argument: 400, quickArgument: 80),
-        Benchmark(name: "nbody", module: "nbody", argument: 1_000_000, quickArgument: 50_000),
+        Benchmark(name: "nbody", module: "nbody", argument: 500_000, quickArgument: 50_000),
         Benchmark(name: "sha256", module: "sha256", argument: 100_000, quickArgument: 10_000),
         Benchmark(name: "memops", module: "memops", argument: 50_000, quickArgument: 500),
         Benchmark(name: "coremark", module: "coremark", argument: 1_000, quickArgument: 50),

@@ -37,7 +37,7 @@ func measureExecution(of benchmark: Benchmark, options: Options) throws -> Execu
         for turn in 0..<runners.count {
             let index = (round + turn) % runners.count
             var outcome: CallOutcome?
-            let seconds = try measureSeconds { outcome = try runners[index].call(argument) }
+            let seconds = try measureSeconds(on: options.clock) { outcome = try runners[index].call(argument) }
             guard outcome?.results == expected else {
                 throw BenchmarkError(
                     "\(benchmark.name)(\(argument)): \(runners[index].label) returned \(outcome?.results ?? []) in round \(round), WasmKit \(expected)")

@@ -26,7 +26,7 @@ func measureTranslation(options: Options) throws -> TranslationMeasurement {
     let repetitions = options.quick ? 2 : options.rounds
     func median(_ body: () throws -> Void) throws -> Double {
         try body()  // warm-up
-        return Statistics.median(try (0..<repetitions).map { _ in try measureSeconds(body) })
+        return Statistics.median(try (0..<repetitions).map { _ in try measureSeconds(on: options.clock, body) })
     }
 
     let oursRunner = try WasmInterpRunner(bytes: bytes, export: "run", fuelMetering: true)
