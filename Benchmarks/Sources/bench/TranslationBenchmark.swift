@@ -36,6 +36,10 @@ func measureTranslation(options: Options) throws -> TranslationMeasurement {
     guard oursResult == wasmKitResult else {
         throw BenchmarkError("\(module) run(0): ours returned \(oursResult), WasmKit \(wasmKitResult)")
     }
+    let described = oursResult.map(\.description).joined(separator: ", ")
+    guard described == Benchmark.largeModuleExpected else {
+        throw BenchmarkError("\(module) run(0): both engines returned \(described), wasmtime \(Benchmark.largeModuleExpected)")
+    }
 
     return TranslationMeasurement(
         byteCount: bytes.count,
