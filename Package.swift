@@ -16,7 +16,7 @@ let package = Package(
         .target(name: "ActorSystem", dependencies: ["ComponentModel", "WasmInterp"]),
         .target(name: "Supervision", dependencies: ["ActorSystem"]),
         .target(name: "WasmSpecTest", dependencies: ["WasmInterp"]),
-        .target(name: "TheaterCLI", dependencies: ["WasmInterp", "WasmSpecTest"]),
+        .target(name: "TheaterCLI", dependencies: ["WasmInterp", "WasmSpecTest", "ComponentModel"]),
         .executableTarget(
             name: "theater",
             dependencies: ["TheaterCLI", "WasmInterp", "WasmSpecTest", "ComponentModel", "ActorSystem", "Supervision"]),
@@ -24,6 +24,7 @@ let package = Package(
             name: "WasmInterpTests", dependencies: ["WasmInterp", "WasmSpecTest"],
             exclude: ["SpecKnownFailures.txt"]),
         .testTarget(name: "TheaterCLITests", dependencies: ["TheaterCLI", "WasmInterp"]),
+        .testTarget(name: "ComponentModelTests", dependencies: ["ComponentModel", "WasmInterp"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,7 +5,55 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 venv=${VENV:-$root/.venv-wasm}
 [ -x "$venv/bin/wasm-tools" ] || bash "$root/../shared/tools/wasm-toolchain.sh" "$venv"
+wasm_tools="$venv/bin/wasm-tools"
 for wat in "$root"/Fixtures/core/*.wat; do
-  "$venv/bin/wasm-tools" parse "$wat" -o "${wat%.wat}.wasm"
+  "$wasm_tools" parse "$wat" -o "${wat%.wat}.wasm"
 done
+# Core modules the canonical ABI tests instantiate.
+for wat in "$root"/Fixtures/components/cabi-*.wat; do
+  "$wasm_tools" parse "$wat" -o "${wat%.wat}.wasm"
+done
+
+# Components: a core module written in WAT against the canonical ABI, with its WIT world
+# embedded, wrapped by `wasm-tools component new`.
+components="$root/Fixtures/components"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+built_components=()
+build_component() { # NAME WIT WORLD [STRING-ENCODING]
+  local name=$1 wit=$2 world=$3 encoding=${4:-utf8}
+  "$wasm_tools" parse "$components/$name.wat" -o "$work/$name.core.wasm"
+  "$wasm_tools" component embed "$components/$wit" "$work/$name.core.wasm" \
+    --world "$world" --encoding "$encoding" -o "$work/$name.embed.wasm"
+  "$wasm_tools" component new "$work/$name.embed.wasm" -o "$components/$name.wasm"
+  built_components+=("$name")
+}
+build_component actor-counter theater-simple.wit message-actor
+build_component echo echo.wit echo-world
+build_component echo-forward echo.wit forward-world
+build_component strings-utf8 strings.wit strings utf8
+build_component strings-utf16 strings.wit strings utf16
+build_component strings-latin1 strings.wit strings compact-utf16
+build_component resources resources.wit resources
+# Dummy components: wasm-tools generates a core module with the world's signatures whose
+# bodies trap. They are for decoding, type resolution and WIT printing, not for running.
+build_dummy_component() { # NAME WIT WORLD
+  "$wasm_tools" component embed "$components/$2" --world "$3" --dummy-names legacy -o "$work/$1.embed.wasm"
+  "$wasm_tools" component new "$work/$1.embed.wasm" -o "$components/$1.wasm"
+  built_components+=("$1")
+}
+build_dummy_component dummy-message-actor theater-simple.wit message-actor
+build_dummy_component dummy-supervisor-actor theater-simple.wit supervisor-actor
+build_dummy_component dummy-versioned versioned.wit versioned
+# Written directly in the component text format.
+"$wasm_tools" parse "$components/multi-instance.wat" -o "$components/multi-instance.wasm"
+built_components+=(multi-instance)
+# The WIT each component's world prints as, to compare the Swift printer with.
+for name in "${built_components[@]}"; do
+  "$wasm_tools" component wit "$components/$name.wasm" > "$components/$name.expected.wit"
+done
+# Run every component fixture under wasmtime, when its Python API is installed.
+if "$venv/bin/python" -c "import wasmtime" 2>/dev/null; then
+  "$venv/bin/python" "$components/check-with-wasmtime.py" "$components"
+fi
 echo "fixtures rebuilt"

@@ -27,7 +27,10 @@ enum ModuleFile {
     }
 
     static func decode(_ path: String) throws(CommandLineError) -> Module {
-        let bytes = try read(path)
+        try decode(read(path), path: path)
+    }
+
+    static func decode(_ bytes: [UInt8], path: String) throws(CommandLineError) -> Module {
         do {
             return try Module(bytes: bytes)
         } catch {

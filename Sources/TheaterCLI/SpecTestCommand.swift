@@ -7,20 +7,17 @@ enum SpecTestCommand {
         var filters: [String] = []
         var excludes: [String] = []
         var isVerbose = false
-        var runsSIMD = false
 
         static func parse(_ cursor: inout ArgumentCursor) throws(CommandLineError) -> Options {
             var directory: String?
             var filters: [String] = []
             var excludes: [String] = []
             var isVerbose = false
-            var runsSIMD = false
             while let token = cursor.next() {
                 switch token {
                 case "--filter": filters.append(try cursor.value(of: token))
                 case "--exclude": excludes.append(try cursor.value(of: token))
                 case "--verbose": isVerbose = true
-                case "--simd": runsSIMD = true
                 case "--help": throw .helpRequested
                 case _ where token.isOption: throw .usage("unknown option \(token) for spectest")
                 case _ where directory == nil: directory = token
@@ -32,7 +29,6 @@ enum SpecTestCommand {
             options.filters = filters
             options.excludes = excludes
             options.isVerbose = isVerbose
-            options.runsSIMD = runsSIMD
             return options
         }
     }
@@ -42,8 +38,7 @@ enum SpecTestCommand {
             output.printError("error: no spec scripts (NAME/NAME.json) in \(options.directory)")
             return ExitStatus.error
         }
-        var runner = SpecTestRunner()
-        runner.runsSIMD = options.runsSIMD
+        let runner = SpecTestRunner()
         var passed = 0
         var failed = 0
         var skipped = 0

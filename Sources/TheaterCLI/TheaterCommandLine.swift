@@ -21,11 +21,11 @@ public enum TheaterCommandLine {
               --max-memory-pages N   most 64 KiB pages a memory may have
               --max-call-depth N     deepest call nesting before `call stack exhausted`
           wasm inspect FILE.wasm
-              Print a module's imports, exports, memories, tables, globals and counts.
-          spectest DIR [--filter SUBSTR]... [--exclude SUBSTR]... [--verbose] [--simd]
+              Print a module's imports, exports, memories, tables, globals and counts;
+              for a component, its world in WIT.
+          spectest DIR [--filter SUBSTR]... [--exclude SUBSTR]... [--verbose]
               Run the WebAssembly spec scripts in DIR (wast2json layout); --verbose
-              prints each failure; --simd also runs SIMD scripts and v128 commands
-              (otherwise counted as skipped).
+              prints each failure. Text-format modules are counted as skipped.
           help
               Print this text.
 

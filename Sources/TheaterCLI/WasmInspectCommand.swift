@@ -1,8 +1,10 @@
+import ComponentModel
 import WasmInterp
 
 /// `theater wasm inspect FILE.wasm`: what a module imports, exports, defines and contains.
 /// The module is described as decoded; if it is not valid, that is reported last and the
-/// exit status is 2.
+/// exit status is 2. A component (told apart by its preamble) is described by its world,
+/// in WIT (see `ComponentInspection`).
 enum WasmInspectCommand {
     static func parsePath(_ cursor: inout ArgumentCursor) throws(CommandLineError) -> String {
         var path: String?
@@ -19,7 +21,11 @@ enum WasmInspectCommand {
     }
 
     static func run(path: String, output: CommandOutput) throws(CommandLineError) -> Int32 {
-        let module = try ModuleFile.decode(path)
+        let bytes = try ModuleFile.read(path)
+        if Component.isComponent(bytes) {
+            return try ComponentInspection.run(bytes, path: path, output: output)
+        }
+        let module = try ModuleFile.decode(bytes, path: path)
         for line in describe(module) { output.printLine(line) }
         do {
             try ModuleValidator.validate(module)

@@ -23,8 +23,8 @@ public struct SpecTestRunner: Sendable {
     /// instead of hanging the suite.
     public var fuelPerInvocation: UInt64 = 200_000_000
     /// Whether to run `simd_*` scripts and commands with v128 values; when false they count
-    /// as skipped (until the interpreter implements SIMD).
-    public var runsSIMD = false
+    /// as skipped.
+    public var runsSIMD = true
 
     public init() {
         configuration = StoreConfiguration()

@@ -3,8 +3,9 @@ import WasmInterp
 /// The `spectest` module that spec scripts import from: print functions that print nothing,
 /// four constant globals, a table and a memory. Each script gets fresh ones, so state never
 /// leaks between scripts.
-enum SpectestModule {
-    static func imports(for store: Store) throws -> Imports {
+public enum SpectestModule {
+    /// Fresh `spectest` imports whose table and memory respect `store`'s limits.
+    public static func imports(for store: Store) throws -> Imports {
         var imports = Imports()
         let printFunctions: [(String, [ValueType])] = [
             ("print", []),

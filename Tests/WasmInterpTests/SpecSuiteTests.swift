@@ -19,7 +19,7 @@ enum SpecSuiteFiles {
     /// Script path by name, without the SIMD scripts (not run yet).
     static let scriptPaths: [String: String] = {
         guard let directory else { return [:] }
-        let paths = SpecTestRunner.scriptPaths(in: directory, excluding: ["simd"])
+        let paths = SpecTestRunner.scriptPaths(in: directory)
         return Dictionary(paths.map { (scriptName(ofPath: $0), $0) }, uniquingKeysWith: { first, _ in first })
     }()
 

@@ -283,6 +283,25 @@ private func constant(_ instruction: Instruction) -> ConstantExpression {
         }
     }
 
+    @Test func bodiesAreReadFromTheirBytesAndErrorsPointAtTheInstruction() {
+        var module = Module()
+        module.types = [FunctionType(parameters: [], results: [])]
+        module.functionTypeIndices = [0]
+        // Two padding bytes before the code, as in a real module: i32.const 1; end.
+        let bytes: [UInt8] = [0xAA, 0xAA, 0x41, 0x01, 0x0B]
+        module.functionBodies = [FunctionBody(locals: [], bytes: bytes, codeRange: 2..<5)]
+        do {
+            try ModuleValidator.validate(module)
+            Issue.record("expected a validation error")
+        } catch {
+            #expect(error.message == "type mismatch")
+            #expect(error.functionIndex == 0)
+            #expect(error.offset == 4)
+        }
+        module.functionBodies = [FunctionBody(locals: [], bytes: [0x01, 0x0B], codeRange: 0..<2)]
+        #expect(validationMessage { try ModuleValidator.validate(module) } == nil)
+    }
+
     // MARK: Module-level rules
 
     @Test func atMostOneMemory() {

@@ -1,7 +1,8 @@
 /// A WebAssembly instruction as decoded from a function body or constant expression.
 ///
 /// Numeric instructions without immediates share one case, `.numeric`, whose
-/// `NumericOperator` knows its signature; everything else has its own case.
+/// `NumericOperator` knows its signature; so do the SIMD ones (`.simd`, `SIMDOperator`).
+/// Everything else has its own case.
 public enum Instruction: Sendable, Equatable {
     // Control
     case unreachable
@@ -59,6 +60,17 @@ public enum Instruction: Sendable, Equatable {
     /// An f64 constant by bit pattern.
     case f64Const(UInt64)
     case numeric(NumericOperator)
+    // Vector (0xFD prefix)
+    case v128Const(V128)
+    /// A SIMD load or store without a lane index.
+    case simdMemory(SIMDMemoryOperator, MemoryArgument)
+    /// `v128.loadN_lane` / `v128.storeN_lane`: a memory access to one lane.
+    case simdLaneMemory(SIMDMemoryOperator, MemoryArgument, lane: UInt8)
+    /// `i8x16.shuffle`: byte `i` of `lanes` picks result byte `i` from the 32 bytes of
+    /// both operands (0...15 the first, 16...31 the second).
+    case i8x16Shuffle(lanes: V128)
+    case simdLane(SIMDLaneOperator, lane: UInt8)
+    case simd(SIMDOperator)
 }
 
 /// The type of a `block`, `loop` or `if`.
@@ -71,8 +83,10 @@ public enum BlockType: Sendable, Equatable {
 
 /// `memarg`: alignment exponent and static offset.
 public struct MemoryArgument: Sendable, Equatable {
-    public var alignment: UInt32
+    // `offset` comes first so the struct is 12 bytes, not 16: that keeps
+    // `Instruction.simdLaneMemory` (and with it every `Instruction`) within 24 bytes.
     public var offset: UInt64
+    public var alignment: UInt32
     public init(alignment: UInt32, offset: UInt64) {
         self.alignment = alignment
         self.offset = offset

@@ -74,7 +74,7 @@ extension ByteReader {
         case 0xD1: return .refIsNull
         case 0xD2: return .refFunc(try readUnsigned32())
         case 0xFC: return try readMiscellaneousInstruction(at: position)
-        case 0xFD: throw DecodingError("illegal opcode fd: SIMD is not supported yet", offset: position)
+        case 0xFD: return try readSIMDInstruction(at: position)
         default: throw DecodingError("illegal opcode \(hex(opcode))", offset: position)
         }
     }
@@ -108,7 +108,7 @@ extension ByteReader {
     /// `memarg`. An alignment exponent of 32 or more cannot describe any access; later
     /// proposals use those bits as flags (bit 6 announces a memory index), so the spec
     /// tests treat them as malformed rather than merely invalid.
-    private mutating func readMemoryArgument() throws(DecodingError) -> MemoryArgument {
+    mutating func readMemoryArgument() throws(DecodingError) -> MemoryArgument {
         let position = offset
         let alignment = try readUnsigned32()
         guard alignment < 32 else { throw DecodingError("malformed memop flags", offset: position) }
@@ -185,7 +185,7 @@ extension ByteReader {
         DecodingError("illegal opcode \(hex(opcode))", offset: position)
     }
 
-    private func hex<Number: BinaryInteger>(_ number: Number) -> String {
+    func hex<Number: BinaryInteger>(_ number: Number) -> String {
         let digits = String(number, radix: 16)
         return digits.count < 2 ? "0" + digits : digits
     }

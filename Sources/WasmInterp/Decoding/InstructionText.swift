@@ -54,8 +54,30 @@ extension Instruction {
         case .f32Const(let bits): return "f32.const \(Float(bitPattern: bits))"
         case .f64Const(let bits): return "f64.const \(Double(bitPattern: bits))"
         case .numeric(let op): return op.description
+        default: return simdTextForm
+        }
+    }
+
+    private var simdTextForm: String {
+        switch self {
+        case .v128Const(let value): return "v128.const i32x4 " + value.i32x4Text
+        case .simdMemory(let op, let argument): return op.description + argument.textSuffix
+        case .simdLaneMemory(let op, let argument, let lane): return op.description + argument.textSuffix + " \(lane)"
+        case .i8x16Shuffle(let lanes): return "i8x16.shuffle " + lanes.bytes.map(String.init).joined(separator: " ")
+        case .simdLane(let op, let lane): return "\(op) \(lane)"
+        case .simd(let op): return op.description
         default: return "?"
         }
+    }
+}
+
+extension V128 {
+    /// Four 32-bit lanes in hex, lane 0 first, as `wasm-tools print` writes a `v128.const`.
+    fileprivate var i32x4Text: String {
+        [low, low >> 32, high, high >> 32].map { word in
+            let digits = String(UInt32(truncatingIfNeeded: word), radix: 16)
+            return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
+        }.joined(separator: " ")
     }
 }
 

@@ -7,21 +7,24 @@ import Darwin
 #endif
 
 /// Table instructions and memory instructions other than loads and stores: rarer and
-/// larger than the rest, so they run out of line, on `stackTop`. Bulk operations also
+/// larger than the rest, so they run out of line. Operands are in consecutive slots from
+/// `y`, a result goes to slot `x`, `z` is the table or segment index. Bulk operations
 /// charge 1 fuel per 64 elements or bytes they touch.
 extension Execution {
-    private func pop() -> UInt64 {
-        stackTop -= 1
-        return stack[stackTop]
-    }
-
-    private func push(_ slot: UInt64) {
-        stack[stackTop] = slot
-        stackTop += 1
-    }
-
-    private func chargeBulk(_ count: UInt64) {
-        fuel &-= Int64(truncatingIfNeeded: count >> 6)
+    /// Returns the trap reason, or nil on success.
+    func executeBulk(
+        _ instruction: InternalInstruction, next: InternalInstruction, fp: UnsafeMutablePointer<UInt64>,
+        instance: Unmanaged<InstanceStorage>, fuel: inout Int64
+    ) -> TrapReason? {
+        let operands = fp + Int(instruction.y)
+        return instance._withUnsafeGuaranteedRef { instance in
+            switch instruction.opcode {
+            case .memorySize, .memoryGrow, .memoryInit, .dataDrop, .memoryCopy, .memoryFill:
+                return executeMemoryInstruction(instruction, operands: operands, result: fp + Int(instruction.x), instance: instance, fuel: &fuel)
+            default:
+                return executeTableInstruction(instruction, next: next, operands: operands, result: fp + Int(instruction.x), instance: instance, fuel: &fuel)
+            }
+        }
     }
 
     /// Whether `[start, start + count)` fits in `size`.
@@ -30,58 +33,60 @@ extension Execution {
         return !overflow && end <= UInt64(size)
     }
 
-    /// Returns the trap reason, or nil on success.
-    func executeTableInstruction(_ instruction: InternalInstruction, instance: InstanceStorage) -> TrapReason? {
+    private func charge(_ count: UInt64, _ fuel: inout Int64) {
+        fuel &-= Int64(truncatingIfNeeded: count >> 6)
+    }
+
+    private func executeTableInstruction(
+        _ instruction: InternalInstruction, next: InternalInstruction, operands: UnsafeMutablePointer<UInt64>,
+        result: UnsafeMutablePointer<UInt64>, instance: InstanceStorage, fuel: inout Int64
+    ) -> TrapReason? {
         if instruction.opcode == .elementDrop {
-            guard Int(instruction.a) < instance.elementSegments.count else { return .hostError("internal error: bad element segment") }
-            instance.elementSegments[Int(instruction.a)] = []
+            guard Int(instruction.z) < instance.elementSegments.count else { return .hostError("internal error: bad element segment") }
+            instance.elementSegments[Int(instruction.z)] = []
             return nil
         }
-        guard let table = instance.tables.element(Int(instruction.a)) else { return .hostError("internal error: bad table") }
+        guard let table = instance.tables.element(Int(instruction.z)) else { return .hostError("internal error: bad table") }
         switch instruction.opcode {
         case .tableGet:
-            let index = pop() & 0xFFFF_FFFF
+            let index = operands[0] & 0xFFFF_FFFF
             guard index < UInt64(table.elements.count) else { return .outOfBoundsTableAccess }
-            push(table.elements[Int(index)])
+            result.pointee = table.elements[Int(index)]
         case .tableSet:
-            let value = pop()
-            let index = pop() & 0xFFFF_FFFF
+            let index = operands[0] & 0xFFFF_FFFF
             guard index < UInt64(table.elements.count) else { return .outOfBoundsTableAccess }
-            table.elements[Int(index)] = value
+            table.elements[Int(index)] = operands[1]
         case .tableSize:
-            push(UInt64(table.elements.count))
+            result.pointee = UInt64(table.elements.count)
         case .tableGrow:
-            let delta = pop() & 0xFFFF_FFFF
-            let initial = pop()
-            let result = table.grow(by: delta, initialValue: initial)
-            push(UInt64(UInt32(truncatingIfNeeded: result)))
+            let grown = table.grow(by: operands[1] & 0xFFFF_FFFF, initialValue: operands[0])
+            result.pointee = UInt64(UInt32(truncatingIfNeeded: grown))
         case .tableFill:
-            let count = pop() & 0xFFFF_FFFF
-            let value = pop()
-            let start = pop() & 0xFFFF_FFFF
+            let start = operands[0] & 0xFFFF_FFFF
+            let count = operands[2] & 0xFFFF_FFFF
             guard fits(start, count, table.elements.count) else { return .outOfBoundsTableAccess }
-            chargeBulk(count)
-            for index in Int(start)..<Int(start + count) { table.elements[index] = value }
+            charge(count, &fuel)
+            for index in Int(start)..<Int(start + count) { table.elements[index] = operands[1] }
         case .tableCopy:
-            guard let source = instance.tables.element(Int(instruction.b)) else { return .hostError("internal error: bad table") }
-            let count = pop() & 0xFFFF_FFFF
-            let sourceStart = pop() & 0xFFFF_FFFF
-            let destinationStart = pop() & 0xFFFF_FFFF
-            guard fits(sourceStart, count, source.elements.count),
-                  fits(destinationStart, count, table.elements.count)
-            else { return .outOfBoundsTableAccess }
-            chargeBulk(count)
+            guard let source = instance.tables.element(Int(next.x)) else { return .hostError("internal error: bad table") }
+            let destinationStart = operands[0] & 0xFFFF_FFFF
+            let sourceStart = operands[1] & 0xFFFF_FFFF
+            let count = operands[2] & 0xFFFF_FFFF
+            guard fits(sourceStart, count, source.elements.count), fits(destinationStart, count, table.elements.count) else {
+                return .outOfBoundsTableAccess
+            }
+            charge(count, &fuel)
             let values = source.elements[Int(sourceStart)..<Int(sourceStart + count)]
             table.elements.replaceSubrange(Int(destinationStart)..<Int(destinationStart + count), with: values)
         case .tableInit:
-            guard let segment = instance.elementSegments.element(Int(instruction.b)) else { return .hostError("internal error: bad element segment") }
-            let count = pop() & 0xFFFF_FFFF
-            let sourceStart = pop() & 0xFFFF_FFFF
-            let destinationStart = pop() & 0xFFFF_FFFF
-            guard fits(sourceStart, count, segment.count),
-                  fits(destinationStart, count, table.elements.count)
-            else { return .outOfBoundsTableAccess }
-            chargeBulk(count)
+            guard let segment = instance.elementSegments.element(Int(next.x)) else { return .hostError("internal error: bad element segment") }
+            let destinationStart = operands[0] & 0xFFFF_FFFF
+            let sourceStart = operands[1] & 0xFFFF_FFFF
+            let count = operands[2] & 0xFFFF_FFFF
+            guard fits(sourceStart, count, segment.count), fits(destinationStart, count, table.elements.count) else {
+                return .outOfBoundsTableAccess
+            }
+            charge(count, &fuel)
             let values = segment[Int(sourceStart)..<Int(sourceStart + count)]
             table.elements.replaceSubrange(Int(destinationStart)..<Int(destinationStart + count), with: values)
         default:
@@ -90,49 +95,49 @@ extension Execution {
         return nil
     }
 
-    /// Returns the trap reason, or nil on success.
-    func executeBulkMemoryInstruction(_ instruction: InternalInstruction, instance: InstanceStorage) -> TrapReason? {
+    private func executeMemoryInstruction(
+        _ instruction: InternalInstruction, operands: UnsafeMutablePointer<UInt64>, result: UnsafeMutablePointer<UInt64>,
+        instance: InstanceStorage, fuel: inout Int64
+    ) -> TrapReason? {
         if instruction.opcode == .dataDrop {
-            guard Int(instruction.a) < instance.dataSegments.count else { return .hostError("internal error: bad data segment") }
-            instance.dataSegments[Int(instruction.a)] = []
+            guard Int(instruction.z) < instance.dataSegments.count else { return .hostError("internal error: bad data segment") }
+            instance.dataSegments[Int(instruction.z)] = []
             return nil
         }
         guard let memory = instance.memories.first else { return .hostError("internal error: no memory") }
         switch instruction.opcode {
         case .memorySize:
-            push(UInt64(memory.pageCount))
+            result.pointee = UInt64(memory.pageCount)
         case .memoryGrow:
-            let delta = pop() & 0xFFFF_FFFF
-            push(UInt64(UInt32(truncatingIfNeeded: memory.grow(by: delta))))
+            result.pointee = UInt64(UInt32(truncatingIfNeeded: memory.grow(by: operands[0] & 0xFFFF_FFFF)))
         case .memoryInit:
-            guard let segment = instance.dataSegments.element(Int(instruction.a)) else { return .hostError("internal error: bad data segment") }
-            let count = pop() & 0xFFFF_FFFF
-            let sourceStart = pop() & 0xFFFF_FFFF
-            let destinationStart = pop() & 0xFFFF_FFFF
-            guard fits(sourceStart, count, segment.count),
-                  fits(destinationStart, count, memory.byteCount)
-            else { return .outOfBoundsMemoryAccess }
-            chargeBulk(count)
+            guard let segment = instance.dataSegments.element(Int(instruction.z)) else { return .hostError("internal error: bad data segment") }
+            let destinationStart = operands[0] & 0xFFFF_FFFF
+            let sourceStart = operands[1] & 0xFFFF_FFFF
+            let count = operands[2] & 0xFFFF_FFFF
+            guard fits(sourceStart, count, segment.count), fits(destinationStart, count, memory.byteCount) else {
+                return .outOfBoundsMemoryAccess
+            }
+            charge(count, &fuel)
             segment.withUnsafeBytes { bytes in
                 guard let source = bytes.baseAddress else { return }
                 memcpy(memory.base + Int(destinationStart), source + Int(sourceStart), Int(count))
             }
         case .memoryCopy:
-            let count = pop() & 0xFFFF_FFFF
-            let sourceStart = pop() & 0xFFFF_FFFF
-            let destinationStart = pop() & 0xFFFF_FFFF
-            guard fits(sourceStart, count, memory.byteCount),
-                  fits(destinationStart, count, memory.byteCount)
-            else { return .outOfBoundsMemoryAccess }
-            chargeBulk(count)
+            let destinationStart = operands[0] & 0xFFFF_FFFF
+            let sourceStart = operands[1] & 0xFFFF_FFFF
+            let count = operands[2] & 0xFFFF_FFFF
+            guard fits(sourceStart, count, memory.byteCount), fits(destinationStart, count, memory.byteCount) else {
+                return .outOfBoundsMemoryAccess
+            }
+            charge(count, &fuel)
             memmove(memory.base + Int(destinationStart), memory.base + Int(sourceStart), Int(count))
         case .memoryFill:
-            let count = pop() & 0xFFFF_FFFF
-            let value = pop()
-            let start = pop() & 0xFFFF_FFFF
+            let start = operands[0] & 0xFFFF_FFFF
+            let count = operands[2] & 0xFFFF_FFFF
             guard fits(start, count, memory.byteCount) else { return .outOfBoundsMemoryAccess }
-            chargeBulk(count)
-            memset(memory.base + Int(start), Int32(truncatingIfNeeded: value & 0xFF), Int(count))
+            charge(count, &fuel)
+            memset(memory.base + Int(start), Int32(truncatingIfNeeded: operands[1] & 0xFF), Int(count))
         default:
             return .hostError("internal error: not a memory instruction")
         }

@@ -21,6 +21,14 @@ public struct TraceEvent: Sendable {
     public var instruction: String
     /// The operand values it consumes, first pushed first (raw slot bits).
     public var operands: [UInt64]
+
+    public init(functionIndex: UInt32, functionName: String?, offset: Int, instruction: String, operands: [UInt64]) {
+        self.functionIndex = functionIndex
+        self.functionName = functionName
+        self.offset = offset
+        self.instruction = instruction
+        self.operands = operands
+    }
 }
 
 /// A (possibly suspended) call of a function: its own value stack and frame stack.
@@ -30,44 +38,55 @@ public struct TraceEvent: Sendable {
 /// on any thread (one at a time).
 public final class Execution: @unchecked Sendable {
     public let store: Store
-    /// Receives every executed instruction when set (a slower path).
+    /// Receives every executed instruction when set before the first run (a slower path:
+    /// functions run from code translated one-to-one).
     public var traceSink: (@Sendable (TraceEvent) -> Void)?
     /// Fuel left after the last run (0 after running out).
     public var remainingFuel: UInt64 { fuel > 0 ? UInt64(fuel) : 0 }
 
+    /// A Wasm function's activation. References are unretained: the store owns them all
+    /// and outlives the execution.
     struct Frame {
-        let function: WasmFunction
-        let compiled: CompiledFunction
+        var function: Unmanaged<WasmFunction>
+        var compiled: Unmanaged<CompiledFunction>
+        var instance: Unmanaged<InstanceStorage>
         /// Offset of the frame's first slot (its first parameter) in the value stack.
-        let base: Int
-        /// Where execution continues in this frame (saved while a callee runs).
+        var base: Int
+        /// Index of the instruction where execution continues in this frame.
         var pc: Int
     }
 
     enum State {
         case ready
         case suspendedForFuel
-        case suspendedForHost(resultTypes: [ValueType])
+        /// Waiting for a host function's results, which go to slot `resultBase`.
+        case suspendedForHost(resultTypes: [ValueType], resultBase: Int)
         case finished
     }
 
     let entry: Function
-    var entryArguments: [Value]
+    let entryArguments: [Value]
     var state = State.ready
-    var frames: [Frame] = []
+    var frames: UnsafeMutablePointer<Frame>
+    var frameCapacity: Int
+    var frameCount = 0
     var stack: UnsafeMutablePointer<UInt64>
     var stackCapacity: Int
-    /// Offset of the first free slot while not running.
-    var stackTop = 0
     var fuel: Int64 = .max
+    var isTracing: Bool { traceSink != nil }
+    /// `store.configuration.maxCallDepth`, read once.
+    let maxCallDepth: Int
 
     /// Prepares a call of `function` with `arguments` (checked against its type).
     public init(store: Store, function: Function, arguments: [Value]) throws(Trap) {
         self.store = store
         entry = function
         entryArguments = arguments
-        stackCapacity = 256
+        maxCallDepth = store.configuration.maxCallDepth
+        stackCapacity = 64
         stack = UnsafeMutablePointer<UInt64>.allocate(capacity: stackCapacity)
+        frameCapacity = 16
+        frames = UnsafeMutablePointer<Frame>.allocate(capacity: frameCapacity)
         let parameters = function.type.parameters
         guard arguments.count == parameters.count else {
             throw Trap(.hostError("expected \(parameters.count) arguments, got \(arguments.count)"))
@@ -77,7 +96,10 @@ public final class Execution: @unchecked Sendable {
         }
     }
 
-    deinit { stack.deallocate() }
+    deinit {
+        stack.deallocate()
+        frames.deallocate()
+    }
 
     /// Runs until the function returns, traps, runs out of `fuel` (nil: unlimited) or a
     /// host function suspends it. After `.outOfFuel`, call again to continue.
@@ -98,19 +120,19 @@ public final class Execution: @unchecked Sendable {
 
     /// Continues after `.suspended`, giving the host function's results to the guest.
     public func resume(withHostResults results: [Value], fuel: UInt64? = nil) -> ExecutionOutcome {
-        guard case .suspendedForHost(let resultTypes) = state else {
+        guard case .suspendedForHost(let resultTypes, let resultBase) = state else {
             return .trapped(Trap(.hostError("execution is not waiting for host results")))
         }
         setFuel(fuel)
         guard results.count == resultTypes.count, zip(results, resultTypes).allSatisfy({ $0.type == $1 }) else {
             return finish(trap: .hostError("host results \(results) do not match \(resultTypes)"))
         }
-        if frames.isEmpty {
+        if frameCount == 0 {
             state = .finished
             return .returned(results)
         }
-        guard ensureCapacity(Translator.slots(resultTypes)) else { return finish(trap: .callStackExhausted) }
-        pushValues(results)
+        guard ensureStackCapacity(resultBase + Translator.slots(resultTypes)) else { return finish(trap: .callStackExhausted) }
+        store(results, at: resultBase)
         state = .ready
         return interpret()
     }
@@ -128,17 +150,8 @@ public final class Execution: @unchecked Sendable {
         case .host(let host):
             return callHostEntry(host)
         case .wasm(let function):
-            let compiled: CompiledFunction
-            do {
-                compiled = try compile(function)
-            } catch {
-                return finish(trap: .hostError("translation failed: \(error)"))
-            }
-            guard ensureCapacity(compiled.maxFrameSlots) else { return finish(trap: .callStackExhausted) }
-            pushValues(entryArguments)
-            (stack + stackTop).initialize(repeating: 0, count: compiled.declaredLocalSlots)
-            stackTop += compiled.declaredLocalSlots
-            frames.append(Frame(function: function, compiled: compiled, base: 0, pc: 0))
+            store(entryArguments, at: 0, growing: true)
+            if let reason = pushFrame(function, base: 0) { return finish(trap: reason) }
             return interpret()
         }
     }
@@ -150,7 +163,7 @@ public final class Execution: @unchecked Sendable {
                 state = .finished
                 return .returned(results)
             case .suspend(let token):
-                state = .suspendedForHost(resultTypes: host.type.results)
+                state = .suspendedForHost(resultTypes: host.type.results, resultBase: 0)
                 return .suspended(token: token)
             }
         } catch let trap as Trap {
@@ -161,60 +174,96 @@ public final class Execution: @unchecked Sendable {
         }
     }
 
-    // MARK: Helpers shared with the interpreter loop
+    // MARK: Frames and the value stack
 
     func compile(_ function: WasmFunction) throws -> CompiledFunction {
-        if let compiled = function.compiled { return compiled }
+        if isTracing, let compiled = function.compiledForTracing { return compiled }
+        if !isTracing, let compiled = function.compiled { return compiled }
+        function.instance.prepareForExecution()
         var translator = Translator(
             instance: function.instance, functionIndex: function.functionIndex, body: function.body,
-            meterFuel: store.configuration.fuelMetering)
+            meterFuel: store.configuration.fuelMetering, forTracing: isTracing)
         let type = function.instance.functions[Int(function.functionIndex)].type
         let compiled = try translator.translate(type: type)
-        function.compiled = compiled
+        if isTracing {
+            function.compiledForTracing = compiled
+        } else {
+            function.compiled = compiled
+        }
         return compiled
     }
 
-    /// Makes room for `slots` more slots above `stackTop`; false when the limit is reached.
-    func ensureCapacity(_ slots: Int) -> Bool {
-        let needed = stackTop + slots
-        if needed <= stackCapacity { return true }
-        guard needed <= store.configuration.maxValueStackSlots else { return false }
+    /// Enters `function`, whose arguments are at slot `base`: checks the limits, zeroes its
+    /// locals and copies its constants in. Returns the trap reason on failure.
+    func pushFrame(_ function: WasmFunction, base: Int) -> TrapReason? {
+        let compiled: CompiledFunction
+        do {
+            compiled = try compile(function)
+        } catch {
+            return .hostError("translation failed: \(error)")
+        }
+        guard frameCount < maxCallDepth else { return .callStackExhausted }
+        guard ensureStackCapacity(base + compiled.maxFrameSlots) else { return .callStackExhausted }
+        if frameCount == frameCapacity {
+            let newCapacity = frameCapacity * 2
+            let newFrames = UnsafeMutablePointer<Frame>.allocate(capacity: newCapacity)
+            newFrames.moveInitialize(from: frames, count: frameCount)
+            frames.deallocate()
+            frames = newFrames
+            frameCapacity = newCapacity
+        }
+        let locals = stack + base + compiled.parameterSlots
+        locals.update(repeating: 0, count: compiled.declaredLocalSlots)
+        (locals + compiled.declaredLocalSlots).update(from: compiled.constants, count: compiled.constantCount)
+        (frames + frameCount).initialize(to: Frame(
+            function: Unmanaged.passUnretained(function), compiled: Unmanaged.passUnretained(compiled),
+            instance: function.instanceReference, base: base, pc: 0))
+        frameCount += 1
+        return nil
+    }
+
+    /// Makes the value stack hold at least `slots` slots; false past the store's limit.
+    func ensureStackCapacity(_ slots: Int) -> Bool {
+        if slots <= stackCapacity { return true }
+        guard slots <= store.configuration.maxValueStackSlots else { return false }
         var newCapacity = stackCapacity
-        while newCapacity < needed { newCapacity *= 2 }
+        while newCapacity < slots { newCapacity *= 2 }
         newCapacity = Swift.min(newCapacity, store.configuration.maxValueStackSlots)
         let newStack = UnsafeMutablePointer<UInt64>.allocate(capacity: newCapacity)
-        newStack.moveInitialize(from: stack, count: stackTop)
+        newStack.moveInitialize(from: stack, count: stackCapacity)
         stack.deallocate()
         stack = newStack
         stackCapacity = newCapacity
         return true
     }
 
-    func pushValues(_ values: [Value]) {
+    /// Writes `values` into consecutive slots from `base`.
+    func store(_ values: [Value], at base: Int, growing: Bool = false) {
+        if growing { _ = ensureStackCapacity(base + values.count * 2) }
+        var slot = base
         for value in values {
             let (low, high) = value.slots
-            stack[stackTop] = low
-            stackTop += 1
+            stack[slot] = low
+            slot += 1
             if value.type == .v128 {
-                stack[stackTop] = high
-                stackTop += 1
+                stack[slot] = high
+                slot += 1
             }
         }
     }
 
-    /// Pops values of `types` (the last type is on top).
-    func popValues(_ types: [ValueType]) -> [Value] {
-        stackTop -= Translator.slots(types)
-        var offset = stackTop
+    /// Reads values of `types` from consecutive slots from `base`.
+    func load(_ types: [ValueType], at base: Int) -> [Value] {
+        var slot = base
         var values: [Value] = []
         values.reserveCapacity(types.count)
         for type in types {
             if type == .v128 {
-                values.append(Value(low: stack[offset], high: stack[offset + 1], type: type))
-                offset += 2
+                values.append(Value(low: stack[slot], high: stack[slot + 1], type: type))
+                slot += 2
             } else {
-                values.append(Value(low: stack[offset], type: type))
-                offset += 1
+                values.append(Value(low: stack[slot], type: type))
+                slot += 1
             }
         }
         return values
@@ -223,30 +272,22 @@ public final class Execution: @unchecked Sendable {
     func finish(trap reason: TrapReason) -> ExecutionOutcome {
         let trap = Trap(reason, backtrace: backtrace())
         state = .finished
-        frames.removeAll()
+        frameCount = 0
         return .trapped(trap)
     }
 
     /// The Wasm call stack, innermost first; each frame's `pc` is just past its current instruction.
     func backtrace() -> [BacktraceFrame] {
-        frames.reversed().map { frame in
-            let index = frame.function.functionIndex
-            return BacktraceFrame(
-                functionIndex: index, functionName: frame.function.instance.functionName(index),
-                offset: frame.compiled.sourceOffset(at: frame.pc - 1))
+        var result: [BacktraceFrame] = []
+        for index in stride(from: frameCount - 1, through: 0, by: -1) {
+            let frame = frames[index]
+            let function = frame.function.takeUnretainedValue()
+            let functionIndex = function.functionIndex
+            result.append(BacktraceFrame(
+                functionIndex: functionIndex, functionName: function.instance.functionName(functionIndex),
+                offset: frame.compiled.takeUnretainedValue().sourceOffset(at: frame.pc - 1)))
         }
-    }
-
-    func returnResults() -> ExecutionOutcome {
-        stackTop = 0
-        let results = popValuesFromBottom(entry.type.results)
-        state = .finished
-        return .returned(results)
-    }
-
-    private func popValuesFromBottom(_ types: [ValueType]) -> [Value] {
-        stackTop = Translator.slots(types)
-        return popValues(types)
+        return result
     }
 }
 
@@ -271,5 +312,22 @@ extension ModuleInstance {
             throw LinkError(module: module.names.moduleName ?? "", name: name, message: "no exported function")
         }
         return try store.invoke(function, arguments, fuel: fuel)
+    }
+}
+
+extension ModuleInstance {
+    /// Translates every function of the instance now instead of at its first call (for
+    /// measuring translation, or to pay its cost up front).
+    public func translateAllFunctions() throws {
+        storage.prepareForExecution()
+        for function in storage.functions {
+            guard case .wasm(let wasm) = function.kind, wasm.compiled == nil,
+                  wasm.instance === storage
+            else { continue }
+            var translator = Translator(
+                instance: storage, functionIndex: wasm.functionIndex, body: wasm.body,
+                meterFuel: store.configuration.fuelMetering, forTracing: false)
+            wasm.compiled = try translator.translate(type: function.type)
+        }
     }
 }

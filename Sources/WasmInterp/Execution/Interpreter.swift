@@ -1,465 +1,708 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Stand-in base address for instances without a memory: every access is out of bounds
 /// because their size is 0, so it is never dereferenced.
 nonisolated(unsafe) private let noMemory = UnsafeMutableRawPointer.allocate(byteCount: 16, alignment: 16)
 
-/// The byte index of an access of `width` bytes at `address + offset`, or nil when it
-/// falls outside a memory of `size` bytes.
+@inline(__always) func u32(_ slot: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: slot) }
+@inline(__always) func s32(_ slot: UInt64) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: slot)) }
+@inline(__always) func s64(_ slot: UInt64) -> Int64 { Int64(bitPattern: slot) }
+@inline(__always) func bit(_ condition: Bool) -> UInt64 { condition ? 1 : 0 }
+
+/// The byte index of an access of `width` bytes at `address + offset` (address an i32 slot),
+/// or nil when it falls outside a memory of `size` bytes.
 @inline(__always)
-private func effectiveAddress(_ address: UInt64, _ offset: UInt64, _ width: UInt64, _ size: Int) -> Int? {
-    let start = (address & 0xFFFF_FFFF) &+ offset
-    let (end, overflow) = start.addingReportingOverflow(width)
-    guard !overflow, end <= UInt64(size) else { return nil }
-    return Int(start)
+private func effectiveAddress(_ address: UInt64, _ offset: UInt32, _ width: UInt64, _ size: UInt64) -> Int? {
+    let start = (address & 0xFFFF_FFFF) &+ UInt64(offset)
+    guard start &+ width <= size else { return nil }
+    return Int(truncatingIfNeeded: start)
 }
 
-@inline(__always) private func low32(_ slot: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: slot) }
-@inline(__always) private func signed32(_ slot: UInt64) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: slot)) }
-@inline(__always) private func bit(_ condition: Bool) -> UInt64 { condition ? 1 : 0 }
-
 extension Execution {
+    /// Why the interpreter loop stopped.
+    enum LoopExit {
+        case trap(TrapReason)
+        case returned
+        case outOfFuel
+        case suspended(token: any Sendable)
+    }
+
     /// The interpreter loop: runs the top frame until the entry function returns, a trap,
-    /// a suspension, or running out of fuel. Frames live in `frames`; calls never recurse.
+    /// a suspension, or running out of fuel. Calls push frames; they never recurse.
+    ///
+    /// The registers (instruction pointer, frame pointer, memory base and size, fuel) are
+    /// locals reloaded only when the frame changes; each instruction is one `switch` case.
     func interpret() -> ExecutionOutcome {
-        guard var frame = frames.last else { return returnResults() }
-        var code = frame.compiled.code
-        var pc = frame.pc
+        isTracing ? interpret(TracingOn.self) : interpret(TracingOff.self)
+    }
+
+    /// The loop, specialized for tracing on and off so untraced runs don't test for it.
+    private func interpret<Tracing: TracingMode>(_: Tracing.Type) -> ExecutionOutcome {
+        let tracing = Tracing.isOn
+        // The execution's stacks, held in locals while the loop runs; written back before
+        // anything out of line that may use or reallocate them, and reloaded after.
+        var frames = self.frames
+        var frameCount = self.frameCount
+        var frameCapacity = self.frameCapacity
+        var stack = self.stack
+        var stackCapacity = self.stackCapacity
+        var frame = frames[frameCount &- 1]
+        var codeBase = frame.compiled._withUnsafeGuaranteedRef { $0.code }
+        var pc = codeBase + frame.pc
         var fp = stack + frame.base
-        var sp = stack + stackTop
-        var instance = frame.function.instance
-        var memory = instance.memories.first
-        var memoryBase = memory?.base ?? noMemory
-        var memorySize = memory?.byteCount ?? 0
-        let tracing = traceSink != nil
+        var instance = frame.instance
+        var callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
+        var globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
+        var memoryBase = noMemory
+        var memorySize: UInt64 = 0
+        var fuel = self.fuel
+        var exit = LoopExit.returned
 
-        /// Saves the loop's registers into the execution (before leaving the loop or calling out).
-        func save() {
-            frames[frames.count - 1].pc = pc
-            stackTop = sp - stack
+        if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
+            memoryBase = memory.base
+            memorySize = UInt64(memory.byteCount)
         }
 
-        func trap(_ reason: TrapReason) -> ExecutionOutcome {
-            save()
-            return finish(trap: reason)
-        }
-
-        /// Enters `callee` with its arguments on top of the stack; false if it trapped.
-        func enter(_ callee: Function) -> ExecutionOutcome? {
-            save()
-            switch callee.kind {
-            case .host(let host):
-                return callHost(host, instance: instance)
-            case .wasm(let function):
-                guard frames.count < store.configuration.maxCallDepth else { return finish(trap: .callStackExhausted) }
-                let compiled: CompiledFunction
-                do {
-                    compiled = try compile(function)
-                } catch {
-                    return finish(trap: .hostError("translation failed: \(error)"))
-                }
-                let base = stackTop - compiled.parameterSlots
-                guard ensureCapacity(compiled.maxFrameSlots) else { return finish(trap: .callStackExhausted) }
-                (stack + stackTop).initialize(repeating: 0, count: compiled.declaredLocalSlots)
-                stackTop += compiled.declaredLocalSlots
-                frames.append(Frame(function: function, compiled: compiled, base: base, pc: 0))
-                return nil
-            }
-        }
-
-        /// Reloads the loop's registers from the top frame (after a call or return).
-        func load() {
-            frame = frames[frames.count - 1]
-            code = frame.compiled.code
-            pc = frame.pc
-            fp = stack + frame.base
-            sp = stack + stackTop
-            instance = frame.function.instance
-            memory = instance.memories.first
-            memoryBase = memory?.base ?? noMemory
-            memorySize = memory?.byteCount ?? 0
-        }
-
-        while true {
-            guard pc >= 0, pc < code.count else { return trap(.hostError("internal error: pc out of range")) }
-            let instruction = code[pc]
-            if tracing { trace(frame: frame, pc: pc, sp: sp) }
-            pc &+= 1
-            switch instruction.opcode {
+        dispatch: while true {
+            if tracing { trace(frame: frames[frameCount &- 1], pc: pc - codeBase, fp: fp) }
+            let i = pc.pointee
+            pc += 1
+            switch i.opcode {
             case .unreachable:
-                return trap(.unreachable)
+                exit = .trap(.unreachable)
+                break dispatch
             case .consumeFuel:
-                let cost = Int64(instruction.a)
+                let cost = Int64(i.x)
                 if fuel < cost {
-                    pc &-= 1
-                    save()
-                    state = .suspendedForFuel
-                    return .outOfFuel
+                    pc -= 1
+                    exit = .outOfFuel
+                    break dispatch
                 }
                 fuel &-= cost
+            case .traceMarker, .bulkOperand, .callIndirectFrame:
+                break
             case .branch:
-                sp = branch(fp: fp, sp: sp, shape: instruction.b)
-                pc = Int(instruction.a)
+                pc = codeBase + Int(i.x)
             case .branchIf:
-                sp -= 1
-                if low32(sp.pointee) != 0 {
-                    sp = branch(fp: fp, sp: sp, shape: instruction.b)
-                    pc = Int(instruction.a)
-                }
+                if u32(fp[Int(i.y)]) != 0 { pc = codeBase + Int(i.x) }
             case .branchIfZero:
-                sp -= 1
-                if low32(sp.pointee) == 0 { pc = Int(instruction.a) }
-            case .jump:
-                pc = Int(instruction.a)
+                if u32(fp[Int(i.y)]) == 0 { pc = codeBase + Int(i.x) }
+            case .branchIfI32Eq:
+                if u32(fp[Int(i.y)]) == u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+            case .branchIfI32Ne:
+                if u32(fp[Int(i.y)]) != u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+            case .branchIfI32LtS:
+                if s32(fp[Int(i.y)]) < s32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+            case .branchIfI32LtU:
+                if u32(fp[Int(i.y)]) < u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+            case .branchIfI32GtS:
+                if s32(fp[Int(i.y)]) > s32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+            case .branchIfI32GtU:
+                if u32(fp[Int(i.y)]) > u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+            case .branchIfI32LeS:
+                if s32(fp[Int(i.y)]) <= s32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+            case .branchIfI32LeU:
+                if u32(fp[Int(i.y)]) <= u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+            case .branchIfI32GeS:
+                if s32(fp[Int(i.y)]) >= s32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+            case .branchIfI32GeU:
+                if u32(fp[Int(i.y)]) >= u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+            case .branchIfI64Eq:
+                if fp[Int(i.y)] == fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+            case .branchIfI64Ne:
+                if fp[Int(i.y)] != fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+            case .branchIfI64LtS:
+                if s64(fp[Int(i.y)]) < s64(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+            case .branchIfI64LtU:
+                if fp[Int(i.y)] < fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+            case .branchIfI64GtS:
+                if s64(fp[Int(i.y)]) > s64(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+            case .branchIfI64GtU:
+                if fp[Int(i.y)] > fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+            case .branchIfI64LeS:
+                if s64(fp[Int(i.y)]) <= s64(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+            case .branchIfI64LeU:
+                if fp[Int(i.y)] <= fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+            case .branchIfI64GeS:
+                if s64(fp[Int(i.y)]) >= s64(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+            case .branchIfI64GeU:
+                if fp[Int(i.y)] >= fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+            case .branchIfI64Eqz:
+                if fp[Int(i.y)] == 0 { pc = codeBase + Int(i.x) }
+            case .branchIfI64Nez:
+                if fp[Int(i.y)] != 0 { pc = codeBase + Int(i.x) }
             case .branchTable:
-                sp -= 1
-                let index = Int(Swift.min(low32(sp.pointee), instruction.a))
-                let entry = code[pc &+ index]
-                sp = branch(fp: fp, sp: sp, shape: entry.b)
-                pc = Int(entry.a)
+                let index = Int(Swift.min(u32(fp[Int(i.y)]), i.x))
+                pc = codeBase + Int(pc[index].x)
             case .branchTableEntry:
-                return trap(.hostError("internal error: fell into a branch table"))
+                exit = .trap(.hostError("internal error: fell into a branch table"))
+                break dispatch
             case .return:
-                let arity = Int(instruction.a)
-                for index in 0..<arity { fp[index] = sp[index - arity] }
-                sp = fp + arity
-                frames.removeLast()
-                if frames.isEmpty {
-                    stackTop = sp - stack
-                    return returnResults()
+                let count = Int(i.x)
+                let source = fp + Int(i.y)
+                if source != fp {
+                    for index in 0..<count { fp[index] = source[index] }
                 }
-                stackTop = sp - stack
-                load()
-            case .call:
-                guard let callee = instance.functions.element(Int(instruction.a)) else { return trap(.hostError("internal error: bad call")) }
-                stackTop = sp - stack
-                if let outcome = enter(callee) { return outcome }
-                load()
-            case .callIndirect:
-                sp -= 1
-                let elementIndex = Int(low32(sp.pointee))
-                guard let table = instance.tables.element(Int(instruction.b)),
-                      let expected = instance.types.element(Int(instruction.a))
-                else { return trap(.hostError("internal error: bad call_indirect")) }
-                guard elementIndex < table.elements.count else { return trap(.undefinedElement) }
-                let bits = table.elements[elementIndex]
-                guard bits != 0 else { return trap(.uninitializedElement) }
-                guard let callee = store.function(atBits: bits) else { return trap(.uninitializedElement) }
-                guard callee.type == expected else { return trap(.indirectCallTypeMismatch) }
-                stackTop = sp - stack
-                if let outcome = enter(callee) { return outcome }
-                load()
-            case .drop:
-                sp -= Int(instruction.a)
+                frameCount &-= 1
+                if frameCount == 0 { break dispatch }
+                frame = frames[frameCount &- 1]
+                codeBase = frame.compiled._withUnsafeGuaranteedRef { $0.code }
+                pc = codeBase + frame.pc
+                fp = stack + frame.base
+                if frame.instance.toOpaque() != instance.toOpaque() {
+                    instance = frame.instance
+                    callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
+                    globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
+                    if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
+                        memoryBase = memory.base
+                        memorySize = UInt64(memory.byteCount)
+                    } else {
+                        memoryBase = noMemory
+                        memorySize = 0
+                    }
+                }
+            case .call, .callIndirect:
+                frames[frameCount &- 1].pc = pc - codeBase
+                let callee: CallTarget
+                let base: Int
+                if i.opcode == .call {
+                    callee = callTargets[Int(i.x)]
+                    base = (fp - stack) &+ Int(i.y)
+                } else {
+                    switch resolveIndirectCallee(i, fp: fp, instance: instance) {
+                    case .success(let target): callee = target
+                    case .failure(let reason):
+                        exit = .trap(reason)
+                        break dispatch
+                    }
+                    base = (fp - stack) &+ Int(pc.pointee.x)
+                }
+                // Fast path: an already translated Wasm function whose frame fits.
+                if let wasm = callee.wasm,
+                   let compiled = wasm._withUnsafeGuaranteedRef({ tracing ? $0.compiledForTracingReference : $0.compiledReference }),
+                   frameCount < maxCallDepth, frameCount < frameCapacity,
+                   compiled._withUnsafeGuaranteedRef({ base &+ $0.maxFrameSlots <= stackCapacity })
+                {
+                    let calleeInstance = wasm._withUnsafeGuaranteedRef { $0.instanceReference }
+                    compiled._withUnsafeGuaranteedRef { code in
+                        // Zeroed locals, then the constants (short loops beat memset/memcpy calls).
+                        var slot = stack + base + code.parameterSlots
+                        for _ in 0..<code.declaredLocalSlots {
+                            slot.pointee = 0
+                            slot += 1
+                        }
+                        let constants = code.constants
+                        for index in 0..<code.constantCount { slot[index] = constants[index] }
+                        codeBase = code.code
+                    }
+                    frame = Frame(function: wasm, compiled: compiled, instance: calleeInstance, base: base, pc: 0)
+                    frames[frameCount] = frame
+                    frameCount &+= 1
+                    pc = codeBase
+                    fp = stack + base
+                    if calleeInstance.toOpaque() != instance.toOpaque() {
+                        instance = calleeInstance
+                        callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
+                        globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
+                        if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
+                            memoryBase = memory.base
+                            memorySize = UInt64(memory.byteCount)
+                        } else {
+                            memoryBase = noMemory
+                            memorySize = 0
+                        }
+                    }
+                    continue dispatch
+                }
+                // Slow path: translate first, grow the stacks, or call the host.
+                self.frameCount = frameCount
+                self.fuel = fuel
+                if let wasm = callee.wasm {
+                    if let reason = pushFrame(wasm.takeUnretainedValue(), base: base) {
+                        exit = .trap(reason)
+                        break dispatch
+                    }
+                } else {
+                    switch callHost(callee.function.takeUnretainedValue(), base: base, instance: instance) {
+                    case .success(nil): break
+                    case .success(let token?):
+                        exit = .suspended(token: token)
+                        break dispatch
+                    case .failure(let reason):
+                        exit = .trap(reason)
+                        break dispatch
+                    }
+                }
+                frames = self.frames
+                frameCount = self.frameCount
+                frameCapacity = self.frameCapacity
+                stack = self.stack
+                stackCapacity = self.stackCapacity
+                frame = frames[frameCount &- 1]
+                codeBase = frame.compiled._withUnsafeGuaranteedRef { $0.code }
+                pc = codeBase + frame.pc
+                fp = stack + frame.base
+                instance = frame.instance
+                callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
+                globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
+                // A host function, or another instance sharing the memory, may have grown it.
+                if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
+                    memoryBase = memory.base
+                    memorySize = UInt64(memory.byteCount)
+                } else {
+                    memoryBase = noMemory
+                    memorySize = 0
+                }
+            case .copy:
+                fp[Int(i.x)] = fp[Int(i.y)]
+            case .copyWide:
+                fp[Int(i.x)] = fp[Int(i.y)]
+                fp[Int(i.x) + 1] = fp[Int(i.y) + 1]
             case .select:
-                sp -= 2
-                if low32(sp[1]) == 0 { sp[-1] = sp[0] }
+                if u32(fp[Int(i.z)]) == 0 { fp[Int(i.x)] = fp[Int(i.y)] }
             case .selectWide:
-                sp -= 3
-                if low32(sp[2]) == 0 {
-                    sp[-2] = sp[0]
-                    sp[-1] = sp[1]
+                if u32(fp[Int(i.z)]) == 0 {
+                    fp[Int(i.x)] = fp[Int(i.y)]
+                    fp[Int(i.x) + 1] = fp[Int(i.y) + 1]
                 }
-            case .localGet:
-                sp.pointee = fp[Int(instruction.a)]
-                sp += 1
-            case .localSet:
-                sp -= 1
-                fp[Int(instruction.a)] = sp.pointee
-            case .localTee:
-                fp[Int(instruction.a)] = sp[-1]
-            case .localGetWide:
-                sp[0] = fp[Int(instruction.a)]
-                sp[1] = fp[Int(instruction.a) + 1]
-                sp += 2
-            case .localSetWide:
-                sp -= 2
-                fp[Int(instruction.a)] = sp[0]
-                fp[Int(instruction.a) + 1] = sp[1]
-            case .localTeeWide:
-                fp[Int(instruction.a)] = sp[-2]
-                fp[Int(instruction.a) + 1] = sp[-1]
             case .globalGet:
-                guard let global = instance.globals.element(Int(instruction.a)) else { return trap(.hostError("internal error: bad global")) }
-                sp.pointee = global.low
-                sp += 1
+                fp[Int(i.x)] = globalCells[Int(i.y)].pointee
             case .globalSet:
-                guard let global = instance.globals.element(Int(instruction.a)) else { return trap(.hostError("internal error: bad global")) }
-                sp -= 1
-                global.low = sp.pointee
+                globalCells[Int(i.y)].pointee = fp[Int(i.x)]
             case .globalGetWide:
-                guard let global = instance.globals.element(Int(instruction.a)) else { return trap(.hostError("internal error: bad global")) }
-                sp[0] = global.low
-                sp[1] = global.high
-                sp += 2
+                fp[Int(i.x)] = globalCells[Int(i.y)][0]
+                fp[Int(i.x) + 1] = globalCells[Int(i.y)][1]
             case .globalSetWide:
-                guard let global = instance.globals.element(Int(instruction.a)) else { return trap(.hostError("internal error: bad global")) }
-                sp -= 2
-                global.low = sp[0]
-                global.high = sp[1]
-            case .const:
-                sp.pointee = instruction.b
-                sp += 1
-            case .tableGet, .tableSet, .tableSize, .tableGrow, .tableFill, .tableCopy, .tableInit, .elementDrop:
-                stackTop = sp - stack
-                if let reason = executeTableInstruction(instruction, instance: instance) { return trap(reason) }
-                sp = stack + stackTop
-            case .memorySize, .memoryGrow, .memoryInit, .dataDrop, .memoryCopy, .memoryFill:
-                stackTop = sp - stack
-                if let reason = executeBulkMemoryInstruction(instruction, instance: instance) { return trap(reason) }
-                sp = stack + stackTop
-                memorySize = memory?.byteCount ?? 0
+                globalCells[Int(i.y)][0] = fp[Int(i.x)]
+                globalCells[Int(i.y)][1] = fp[Int(i.x) + 1]
             case .i32Load:
-                guard let address = effectiveAddress(sp[-1], instruction.b, 4, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                sp[-1] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
             case .i64Load:
-                guard let address = effectiveAddress(sp[-1], instruction.b, 8, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                sp[-1] = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
             case .f32Load:
-                guard let address = effectiveAddress(sp[-1], instruction.b, 4, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                sp[-1] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
             case .f64Load:
-                guard let address = effectiveAddress(sp[-1], instruction.b, 8, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                sp[-1] = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
             case .i32Load8S:
-                guard let address = effectiveAddress(sp[-1], instruction.b, 1, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                let value = memoryBase.loadUnaligned(fromByteOffset: address, as: Int8.self)
-                sp[-1] = UInt64(UInt32(bitPattern: Int32(value)))
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = UInt64(UInt32(bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: address, as: Int8.self))))
             case .i32Load8U:
-                guard let address = effectiveAddress(sp[-1], instruction.b, 1, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                sp[-1] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt8.self))
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt8.self))
             case .i32Load16S:
-                guard let address = effectiveAddress(sp[-1], instruction.b, 2, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                let value = memoryBase.loadUnaligned(fromByteOffset: address, as: Int16.self)
-                sp[-1] = UInt64(UInt32(bitPattern: Int32(value)))
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = UInt64(UInt32(bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: address, as: Int16.self))))
             case .i32Load16U:
-                guard let address = effectiveAddress(sp[-1], instruction.b, 2, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                sp[-1] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt16.self))
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt16.self))
             case .i64Load8S:
-                guard let address = effectiveAddress(sp[-1], instruction.b, 1, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                sp[-1] = UInt64(bitPattern: Int64(memoryBase.loadUnaligned(fromByteOffset: address, as: Int8.self)))
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = UInt64(bitPattern: Int64(memoryBase.loadUnaligned(fromByteOffset: address, as: Int8.self)))
             case .i64Load8U:
-                guard let address = effectiveAddress(sp[-1], instruction.b, 1, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                sp[-1] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt8.self))
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt8.self))
             case .i64Load16S:
-                guard let address = effectiveAddress(sp[-1], instruction.b, 2, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                sp[-1] = UInt64(bitPattern: Int64(memoryBase.loadUnaligned(fromByteOffset: address, as: Int16.self)))
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = UInt64(bitPattern: Int64(memoryBase.loadUnaligned(fromByteOffset: address, as: Int16.self)))
             case .i64Load16U:
-                guard let address = effectiveAddress(sp[-1], instruction.b, 2, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                sp[-1] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt16.self))
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt16.self))
             case .i64Load32S:
-                guard let address = effectiveAddress(sp[-1], instruction.b, 4, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                sp[-1] = UInt64(bitPattern: Int64(memoryBase.loadUnaligned(fromByteOffset: address, as: Int32.self)))
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = UInt64(bitPattern: Int64(memoryBase.loadUnaligned(fromByteOffset: address, as: Int32.self)))
             case .i64Load32U:
-                guard let address = effectiveAddress(sp[-1], instruction.b, 4, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                sp[-1] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
-            case .i32Store, .f32Store:
-                sp -= 2
-                guard let address = effectiveAddress(sp[0], instruction.b, 4, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                memoryBase.storeBytes(of: low32(sp[1]), toByteOffset: address, as: UInt32.self)
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
+            case .i32Store, .f32Store, .i64Store32:
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: u32(fp[Int(i.x)]), toByteOffset: address, as: UInt32.self)
             case .i64Store, .f64Store:
-                sp -= 2
-                guard let address = effectiveAddress(sp[0], instruction.b, 8, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                memoryBase.storeBytes(of: sp[1], toByteOffset: address, as: UInt64.self)
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: fp[Int(i.x)], toByteOffset: address, as: UInt64.self)
             case .i32Store8, .i64Store8:
-                sp -= 2
-                guard let address = effectiveAddress(sp[0], instruction.b, 1, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                memoryBase.storeBytes(of: UInt8(truncatingIfNeeded: sp[1]), toByteOffset: address, as: UInt8.self)
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: UInt8(truncatingIfNeeded: fp[Int(i.x)]), toByteOffset: address, as: UInt8.self)
             case .i32Store16, .i64Store16:
-                sp -= 2
-                guard let address = effectiveAddress(sp[0], instruction.b, 2, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                memoryBase.storeBytes(of: UInt16(truncatingIfNeeded: sp[1]), toByteOffset: address, as: UInt16.self)
-            case .i64Store32:
-                sp -= 2
-                guard let address = effectiveAddress(sp[0], instruction.b, 4, memorySize) else { return trap(.outOfBoundsMemoryAccess) }
-                memoryBase.storeBytes(of: low32(sp[1]), toByteOffset: address, as: UInt32.self)
-            case .i32Eqz:
-                sp[-1] = bit(low32(sp[-1]) == 0)
-            case .i32Eq:
-                sp -= 1
-                sp[-1] = bit(low32(sp[-1]) == low32(sp[0]))
-            case .i32Ne:
-                sp -= 1
-                sp[-1] = bit(low32(sp[-1]) != low32(sp[0]))
-            case .i32LtS:
-                sp -= 1
-                sp[-1] = bit(signed32(sp[-1]) < signed32(sp[0]))
-            case .i32LtU:
-                sp -= 1
-                sp[-1] = bit(low32(sp[-1]) < low32(sp[0]))
-            case .i32GtS:
-                sp -= 1
-                sp[-1] = bit(signed32(sp[-1]) > signed32(sp[0]))
-            case .i32GtU:
-                sp -= 1
-                sp[-1] = bit(low32(sp[-1]) > low32(sp[0]))
-            case .i32LeS:
-                sp -= 1
-                sp[-1] = bit(signed32(sp[-1]) <= signed32(sp[0]))
-            case .i32LeU:
-                sp -= 1
-                sp[-1] = bit(low32(sp[-1]) <= low32(sp[0]))
-            case .i32GeS:
-                sp -= 1
-                sp[-1] = bit(signed32(sp[-1]) >= signed32(sp[0]))
-            case .i32GeU:
-                sp -= 1
-                sp[-1] = bit(low32(sp[-1]) >= low32(sp[0]))
-            case .i32Add:
-                sp -= 1
-                sp[-1] = UInt64(low32(sp[-1]) &+ low32(sp[0]))
-            case .i32Sub:
-                sp -= 1
-                sp[-1] = UInt64(low32(sp[-1]) &- low32(sp[0]))
-            case .i32Mul:
-                sp -= 1
-                sp[-1] = UInt64(low32(sp[-1]) &* low32(sp[0]))
-            case .i32And:
-                sp -= 1
-                sp[-1] = sp[-1] & sp[0]
-            case .i32Or:
-                sp -= 1
-                sp[-1] = sp[-1] | sp[0]
-            case .i32Xor:
-                sp -= 1
-                sp[-1] = sp[-1] ^ sp[0]
-            case .i32Shl:
-                sp -= 1
-                sp[-1] = UInt64(low32(sp[-1]) &<< low32(sp[0]))
-            case .i32ShrS:
-                sp -= 1
-                sp[-1] = UInt64(UInt32(bitPattern: signed32(sp[-1]) &>> signed32(sp[0])))
-            case .i32ShrU:
-                sp -= 1
-                sp[-1] = UInt64(low32(sp[-1]) &>> low32(sp[0]))
-            case .i64Eqz:
-                sp[-1] = bit(sp[-1] == 0)
-            case .i64Eq:
-                sp -= 1
-                sp[-1] = bit(sp[-1] == sp[0])
-            case .i64Ne:
-                sp -= 1
-                sp[-1] = bit(sp[-1] != sp[0])
-            case .i64LtS:
-                sp -= 1
-                sp[-1] = bit(Int64(bitPattern: sp[-1]) < Int64(bitPattern: sp[0]))
-            case .i64LtU:
-                sp -= 1
-                sp[-1] = bit(sp[-1] < sp[0])
-            case .i64GtS:
-                sp -= 1
-                sp[-1] = bit(Int64(bitPattern: sp[-1]) > Int64(bitPattern: sp[0]))
-            case .i64GtU:
-                sp -= 1
-                sp[-1] = bit(sp[-1] > sp[0])
-            case .i64LeS:
-                sp -= 1
-                sp[-1] = bit(Int64(bitPattern: sp[-1]) <= Int64(bitPattern: sp[0]))
-            case .i64LeU:
-                sp -= 1
-                sp[-1] = bit(sp[-1] <= sp[0])
-            case .i64GeS:
-                sp -= 1
-                sp[-1] = bit(Int64(bitPattern: sp[-1]) >= Int64(bitPattern: sp[0]))
-            case .i64GeU:
-                sp -= 1
-                sp[-1] = bit(sp[-1] >= sp[0])
-            case .i64Add:
-                sp -= 1
-                sp[-1] = sp[-1] &+ sp[0]
-            case .i64Sub:
-                sp -= 1
-                sp[-1] = sp[-1] &- sp[0]
-            case .i64Mul:
-                sp -= 1
-                sp[-1] = sp[-1] &* sp[0]
-            case .i64And:
-                sp -= 1
-                sp[-1] = sp[-1] & sp[0]
-            case .i64Or:
-                sp -= 1
-                sp[-1] = sp[-1] | sp[0]
-            case .i64Xor:
-                sp -= 1
-                sp[-1] = sp[-1] ^ sp[0]
-            case .i64Shl:
-                sp -= 1
-                sp[-1] = sp[-1] &<< sp[0]
-            case .i64ShrS:
-                sp -= 1
-                sp[-1] = UInt64(bitPattern: Int64(bitPattern: sp[-1]) &>> Int64(bitPattern: sp[0]))
-            case .i64ShrU:
-                sp -= 1
-                sp[-1] = sp[-1] &>> sp[0]
-            case .i32WrapI64:
-                sp[-1] = sp[-1] & 0xFFFF_FFFF
-            case .i64ExtendI32S:
-                sp[-1] = UInt64(bitPattern: Int64(signed32(sp[-1])))
-            case .i64ExtendI32U:
-                sp[-1] = sp[-1] & 0xFFFF_FFFF
-            case .numericUnary:
-                guard let op = NumericOperator(rawValue: UInt16(truncatingIfNeeded: instruction.a)) else { return trap(.hostError("internal error: bad operator")) }
-                do {
-                    sp[-1] = try NumericSemantics.evaluateUnary(op, sp[-1])
-                } catch {
-                    return trap(error)
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: UInt16(truncatingIfNeeded: fp[Int(i.x)]), toByteOffset: address, as: UInt16.self)
+            case .memorySize, .memoryGrow, .memoryInit, .dataDrop, .memoryCopy, .memoryFill,
+                 .tableGet, .tableSet, .tableSize, .tableGrow, .tableFill, .tableCopy, .tableInit, .elementDrop:
+                if let reason = executeBulk(i, next: pc.pointee, fp: fp, instance: instance, fuel: &fuel) {
+                    exit = .trap(reason)
+                    break dispatch
                 }
-            case .numericBinary:
-                guard let op = NumericOperator(rawValue: UInt16(truncatingIfNeeded: instruction.a)) else { return trap(.hostError("internal error: bad operator")) }
-                sp -= 1
-                do {
-                    sp[-1] = try NumericSemantics.evaluateBinary(op, sp[-1], sp[0])
-                } catch {
-                    return trap(error)
+                if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
+                    memorySize = UInt64(memory.byteCount)
                 }
+            case .v128Load:
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 16, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
+                fp[Int(i.x) &+ 1] = memoryBase.loadUnaligned(fromByteOffset: address &+ 8, as: UInt64.self)
+            case .v128Store:
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 16, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: fp[Int(i.x)], toByteOffset: address, as: UInt64.self)
+                memoryBase.storeBytes(of: fp[Int(i.x) &+ 1], toByteOffset: address &+ 8, as: UInt64.self)
+            case .simdMemory:
+                if let reason = executeSIMDMemory(i, pc.pointee, fp: fp, memoryBase: memoryBase, memorySize: memorySize) {
+                    exit = .trap(reason)
+                    break dispatch
+                }
+                pc += 1
+            case .simd:
+                if let reason = executeSIMD(i, pc.pointee, fp: fp) {
+                    exit = .trap(reason)
+                    break dispatch
+                }
+                pc += 1
+            case .simdOperands:
+                break
             case .refIsNull:
-                sp[-1] = bit(sp[-1] == 0)
+                fp[Int(i.x)] = bit(fp[Int(i.y)] == 0)
+            // BEGIN GENERATED NUMERIC CASES
+            case .i32Eqz:
+                fp[Int(i.x)] = bit(NumericSemantics.i32Eqz(u32(fp[Int(i.y)])))
+            case .i32Eq:
+                fp[Int(i.x)] = bit(NumericSemantics.i32Eq(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+            case .i32Ne:
+                fp[Int(i.x)] = bit(NumericSemantics.i32Ne(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+            case .i32LtS:
+                fp[Int(i.x)] = bit(NumericSemantics.i32LtS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))
+            case .i32LtU:
+                fp[Int(i.x)] = bit(NumericSemantics.i32LtU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+            case .i32GtS:
+                fp[Int(i.x)] = bit(NumericSemantics.i32GtS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))
+            case .i32GtU:
+                fp[Int(i.x)] = bit(NumericSemantics.i32GtU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+            case .i32LeS:
+                fp[Int(i.x)] = bit(NumericSemantics.i32LeS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))
+            case .i32LeU:
+                fp[Int(i.x)] = bit(NumericSemantics.i32LeU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+            case .i32GeS:
+                fp[Int(i.x)] = bit(NumericSemantics.i32GeS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))
+            case .i32GeU:
+                fp[Int(i.x)] = bit(NumericSemantics.i32GeU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+            case .i64Eqz:
+                fp[Int(i.x)] = bit(NumericSemantics.i64Eqz(fp[Int(i.y)]))
+            case .i64Eq:
+                fp[Int(i.x)] = bit(NumericSemantics.i64Eq(fp[Int(i.y)], fp[Int(i.z)]))
+            case .i64Ne:
+                fp[Int(i.x)] = bit(NumericSemantics.i64Ne(fp[Int(i.y)], fp[Int(i.z)]))
+            case .i64LtS:
+                fp[Int(i.x)] = bit(NumericSemantics.i64LtS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)])))
+            case .i64LtU:
+                fp[Int(i.x)] = bit(NumericSemantics.i64LtU(fp[Int(i.y)], fp[Int(i.z)]))
+            case .i64GtS:
+                fp[Int(i.x)] = bit(NumericSemantics.i64GtS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)])))
+            case .i64GtU:
+                fp[Int(i.x)] = bit(NumericSemantics.i64GtU(fp[Int(i.y)], fp[Int(i.z)]))
+            case .i64LeS:
+                fp[Int(i.x)] = bit(NumericSemantics.i64LeS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)])))
+            case .i64LeU:
+                fp[Int(i.x)] = bit(NumericSemantics.i64LeU(fp[Int(i.y)], fp[Int(i.z)]))
+            case .i64GeS:
+                fp[Int(i.x)] = bit(NumericSemantics.i64GeS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)])))
+            case .i64GeU:
+                fp[Int(i.x)] = bit(NumericSemantics.i64GeU(fp[Int(i.y)], fp[Int(i.z)]))
+            case .f32Eq:
+                fp[Int(i.x)] = bit(NumericSemantics.f32Eq(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+            case .f32Ne:
+                fp[Int(i.x)] = bit(NumericSemantics.f32Ne(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+            case .f32Lt:
+                fp[Int(i.x)] = bit(NumericSemantics.f32Lt(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+            case .f32Gt:
+                fp[Int(i.x)] = bit(NumericSemantics.f32Gt(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+            case .f32Le:
+                fp[Int(i.x)] = bit(NumericSemantics.f32Le(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+            case .f32Ge:
+                fp[Int(i.x)] = bit(NumericSemantics.f32Ge(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+            case .f64Eq:
+                fp[Int(i.x)] = bit(NumericSemantics.f64Eq(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+            case .f64Ne:
+                fp[Int(i.x)] = bit(NumericSemantics.f64Ne(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+            case .f64Lt:
+                fp[Int(i.x)] = bit(NumericSemantics.f64Lt(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+            case .f64Gt:
+                fp[Int(i.x)] = bit(NumericSemantics.f64Gt(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+            case .f64Le:
+                fp[Int(i.x)] = bit(NumericSemantics.f64Le(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+            case .f64Ge:
+                fp[Int(i.x)] = bit(NumericSemantics.f64Ge(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+            case .i32Clz:
+                fp[Int(i.x)] = UInt64(NumericSemantics.i32Clz(u32(fp[Int(i.y)])))
+            case .i32Ctz:
+                fp[Int(i.x)] = UInt64(NumericSemantics.i32Ctz(u32(fp[Int(i.y)])))
+            case .i32Popcnt:
+                fp[Int(i.x)] = UInt64(NumericSemantics.i32Popcnt(u32(fp[Int(i.y)])))
+            case .i32Add:
+                fp[Int(i.x)] = UInt64(NumericSemantics.i32Add(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+            case .i32Sub:
+                fp[Int(i.x)] = UInt64(NumericSemantics.i32Sub(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+            case .i32Mul:
+                fp[Int(i.x)] = UInt64(NumericSemantics.i32Mul(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+            case .i32DivS:
+                do { fp[Int(i.x)] = UInt64(UInt32(bitPattern: try NumericSemantics.i32DivS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))) } catch { exit = .trap(error); break dispatch }
+            case .i32DivU:
+                do { fp[Int(i.x)] = UInt64(try NumericSemantics.i32DivU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)]))) } catch { exit = .trap(error); break dispatch }
+            case .i32RemS:
+                do { fp[Int(i.x)] = UInt64(UInt32(bitPattern: try NumericSemantics.i32RemS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))) } catch { exit = .trap(error); break dispatch }
+            case .i32RemU:
+                do { fp[Int(i.x)] = UInt64(try NumericSemantics.i32RemU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)]))) } catch { exit = .trap(error); break dispatch }
+            case .i32And:
+                fp[Int(i.x)] = UInt64(NumericSemantics.i32And(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+            case .i32Or:
+                fp[Int(i.x)] = UInt64(NumericSemantics.i32Or(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+            case .i32Xor:
+                fp[Int(i.x)] = UInt64(NumericSemantics.i32Xor(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+            case .i32Shl:
+                fp[Int(i.x)] = UInt64(NumericSemantics.i32Shl(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+            case .i32ShrS:
+                fp[Int(i.x)] = UInt64(UInt32(bitPattern: NumericSemantics.i32ShrS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)]))))
+            case .i32ShrU:
+                fp[Int(i.x)] = UInt64(NumericSemantics.i32ShrU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+            case .i32Rotl:
+                fp[Int(i.x)] = UInt64(NumericSemantics.i32Rotl(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+            case .i32Rotr:
+                fp[Int(i.x)] = UInt64(NumericSemantics.i32Rotr(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+            case .i64Clz:
+                fp[Int(i.x)] = NumericSemantics.i64Clz(fp[Int(i.y)])
+            case .i64Ctz:
+                fp[Int(i.x)] = NumericSemantics.i64Ctz(fp[Int(i.y)])
+            case .i64Popcnt:
+                fp[Int(i.x)] = NumericSemantics.i64Popcnt(fp[Int(i.y)])
+            case .i64Add:
+                fp[Int(i.x)] = NumericSemantics.i64Add(fp[Int(i.y)], fp[Int(i.z)])
+            case .i64Sub:
+                fp[Int(i.x)] = NumericSemantics.i64Sub(fp[Int(i.y)], fp[Int(i.z)])
+            case .i64Mul:
+                fp[Int(i.x)] = NumericSemantics.i64Mul(fp[Int(i.y)], fp[Int(i.z)])
+            case .i64DivS:
+                do { fp[Int(i.x)] = UInt64(bitPattern: try NumericSemantics.i64DivS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)]))) } catch { exit = .trap(error); break dispatch }
+            case .i64DivU:
+                do { fp[Int(i.x)] = try NumericSemantics.i64DivU(fp[Int(i.y)], fp[Int(i.z)]) } catch { exit = .trap(error); break dispatch }
+            case .i64RemS:
+                do { fp[Int(i.x)] = UInt64(bitPattern: try NumericSemantics.i64RemS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)]))) } catch { exit = .trap(error); break dispatch }
+            case .i64RemU:
+                do { fp[Int(i.x)] = try NumericSemantics.i64RemU(fp[Int(i.y)], fp[Int(i.z)]) } catch { exit = .trap(error); break dispatch }
+            case .i64And:
+                fp[Int(i.x)] = NumericSemantics.i64And(fp[Int(i.y)], fp[Int(i.z)])
+            case .i64Or:
+                fp[Int(i.x)] = NumericSemantics.i64Or(fp[Int(i.y)], fp[Int(i.z)])
+            case .i64Xor:
+                fp[Int(i.x)] = NumericSemantics.i64Xor(fp[Int(i.y)], fp[Int(i.z)])
+            case .i64Shl:
+                fp[Int(i.x)] = NumericSemantics.i64Shl(fp[Int(i.y)], fp[Int(i.z)])
+            case .i64ShrS:
+                fp[Int(i.x)] = UInt64(bitPattern: NumericSemantics.i64ShrS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)])))
+            case .i64ShrU:
+                fp[Int(i.x)] = NumericSemantics.i64ShrU(fp[Int(i.y)], fp[Int(i.z)])
+            case .i64Rotl:
+                fp[Int(i.x)] = NumericSemantics.i64Rotl(fp[Int(i.y)], fp[Int(i.z)])
+            case .i64Rotr:
+                fp[Int(i.x)] = NumericSemantics.i64Rotr(fp[Int(i.y)], fp[Int(i.z)])
+            case .f32Abs:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32Abs(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+            case .f32Neg:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32Neg(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+            case .f32Ceil:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32Ceil(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+            case .f32Floor:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32Floor(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+            case .f32Trunc:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32Trunc(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+            case .f32Nearest:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32Nearest(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+            case .f32Sqrt:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32Sqrt(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+            case .f32Add:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32Add(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+            case .f32Sub:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32Sub(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+            case .f32Mul:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32Mul(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+            case .f32Div:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32Div(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+            case .f32Min:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32Min(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+            case .f32Max:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32Max(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+            case .f32Copysign:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32Copysign(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+            case .f64Abs:
+                fp[Int(i.x)] = NumericSemantics.f64Abs(Double(bitPattern: fp[Int(i.y)])).bitPattern
+            case .f64Neg:
+                fp[Int(i.x)] = NumericSemantics.f64Neg(Double(bitPattern: fp[Int(i.y)])).bitPattern
+            case .f64Ceil:
+                fp[Int(i.x)] = NumericSemantics.f64Ceil(Double(bitPattern: fp[Int(i.y)])).bitPattern
+            case .f64Floor:
+                fp[Int(i.x)] = NumericSemantics.f64Floor(Double(bitPattern: fp[Int(i.y)])).bitPattern
+            case .f64Trunc:
+                fp[Int(i.x)] = NumericSemantics.f64Trunc(Double(bitPattern: fp[Int(i.y)])).bitPattern
+            case .f64Nearest:
+                fp[Int(i.x)] = NumericSemantics.f64Nearest(Double(bitPattern: fp[Int(i.y)])).bitPattern
+            case .f64Sqrt:
+                fp[Int(i.x)] = NumericSemantics.f64Sqrt(Double(bitPattern: fp[Int(i.y)])).bitPattern
+            case .f64Add:
+                fp[Int(i.x)] = NumericSemantics.f64Add(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+            case .f64Sub:
+                fp[Int(i.x)] = NumericSemantics.f64Sub(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+            case .f64Mul:
+                fp[Int(i.x)] = NumericSemantics.f64Mul(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+            case .f64Div:
+                fp[Int(i.x)] = NumericSemantics.f64Div(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+            case .f64Min:
+                fp[Int(i.x)] = NumericSemantics.f64Min(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+            case .f64Max:
+                fp[Int(i.x)] = NumericSemantics.f64Max(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+            case .f64Copysign:
+                fp[Int(i.x)] = NumericSemantics.f64Copysign(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+            case .i32WrapI64:
+                fp[Int(i.x)] = UInt64(NumericSemantics.i32WrapI64(fp[Int(i.y)]))
+            case .i32TruncF32S:
+                do { fp[Int(i.x)] = UInt64(UInt32(bitPattern: try NumericSemantics.i32TruncF32S(Float(bitPattern: u32(fp[Int(i.y)]))))) } catch { exit = .trap(error); break dispatch }
+            case .i32TruncF32U:
+                do { fp[Int(i.x)] = UInt64(try NumericSemantics.i32TruncF32U(Float(bitPattern: u32(fp[Int(i.y)])))) } catch { exit = .trap(error); break dispatch }
+            case .i32TruncF64S:
+                do { fp[Int(i.x)] = UInt64(UInt32(bitPattern: try NumericSemantics.i32TruncF64S(Double(bitPattern: fp[Int(i.y)])))) } catch { exit = .trap(error); break dispatch }
+            case .i32TruncF64U:
+                do { fp[Int(i.x)] = UInt64(try NumericSemantics.i32TruncF64U(Double(bitPattern: fp[Int(i.y)]))) } catch { exit = .trap(error); break dispatch }
+            case .i64ExtendI32S:
+                fp[Int(i.x)] = UInt64(bitPattern: NumericSemantics.i64ExtendI32S(u32(fp[Int(i.y)])))
+            case .i64ExtendI32U:
+                fp[Int(i.x)] = NumericSemantics.i64ExtendI32U(u32(fp[Int(i.y)]))
+            case .i64TruncF32S:
+                do { fp[Int(i.x)] = UInt64(bitPattern: try NumericSemantics.i64TruncF32S(Float(bitPattern: u32(fp[Int(i.y)])))) } catch { exit = .trap(error); break dispatch }
+            case .i64TruncF32U:
+                do { fp[Int(i.x)] = try NumericSemantics.i64TruncF32U(Float(bitPattern: u32(fp[Int(i.y)]))) } catch { exit = .trap(error); break dispatch }
+            case .i64TruncF64S:
+                do { fp[Int(i.x)] = UInt64(bitPattern: try NumericSemantics.i64TruncF64S(Double(bitPattern: fp[Int(i.y)]))) } catch { exit = .trap(error); break dispatch }
+            case .i64TruncF64U:
+                do { fp[Int(i.x)] = try NumericSemantics.i64TruncF64U(Double(bitPattern: fp[Int(i.y)])) } catch { exit = .trap(error); break dispatch }
+            case .f32ConvertI32S:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32ConvertI32S(s32(fp[Int(i.y)])).bitPattern)
+            case .f32ConvertI32U:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32ConvertI32U(u32(fp[Int(i.y)])).bitPattern)
+            case .f32ConvertI64S:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32ConvertI64S(Int64(bitPattern: fp[Int(i.y)])).bitPattern)
+            case .f32ConvertI64U:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32ConvertI64U(fp[Int(i.y)]).bitPattern)
+            case .f32DemoteF64:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32DemoteF64(Double(bitPattern: fp[Int(i.y)])).bitPattern)
+            case .f64ConvertI32S:
+                fp[Int(i.x)] = NumericSemantics.f64ConvertI32S(s32(fp[Int(i.y)])).bitPattern
+            case .f64ConvertI32U:
+                fp[Int(i.x)] = NumericSemantics.f64ConvertI32U(u32(fp[Int(i.y)])).bitPattern
+            case .f64ConvertI64S:
+                fp[Int(i.x)] = NumericSemantics.f64ConvertI64S(Int64(bitPattern: fp[Int(i.y)])).bitPattern
+            case .f64ConvertI64U:
+                fp[Int(i.x)] = NumericSemantics.f64ConvertI64U(fp[Int(i.y)]).bitPattern
+            case .f64PromoteF32:
+                fp[Int(i.x)] = NumericSemantics.f64PromoteF32(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern
+            case .i32ReinterpretF32:
+                fp[Int(i.x)] = UInt64(NumericSemantics.i32ReinterpretF32(Float(bitPattern: u32(fp[Int(i.y)]))))
+            case .i64ReinterpretF64:
+                fp[Int(i.x)] = NumericSemantics.i64ReinterpretF64(Double(bitPattern: fp[Int(i.y)]))
+            case .f32ReinterpretI32:
+                fp[Int(i.x)] = UInt64(NumericSemantics.f32ReinterpretI32(u32(fp[Int(i.y)])).bitPattern)
+            case .f64ReinterpretI64:
+                fp[Int(i.x)] = NumericSemantics.f64ReinterpretI64(fp[Int(i.y)]).bitPattern
+            case .i32Extend8S:
+                fp[Int(i.x)] = UInt64(UInt32(bitPattern: NumericSemantics.i32Extend8S(u32(fp[Int(i.y)]))))
+            case .i32Extend16S:
+                fp[Int(i.x)] = UInt64(UInt32(bitPattern: NumericSemantics.i32Extend16S(u32(fp[Int(i.y)]))))
+            case .i64Extend8S:
+                fp[Int(i.x)] = UInt64(bitPattern: NumericSemantics.i64Extend8S(fp[Int(i.y)]))
+            case .i64Extend16S:
+                fp[Int(i.x)] = UInt64(bitPattern: NumericSemantics.i64Extend16S(fp[Int(i.y)]))
+            case .i64Extend32S:
+                fp[Int(i.x)] = UInt64(bitPattern: NumericSemantics.i64Extend32S(fp[Int(i.y)]))
+            case .i32TruncSatF32S:
+                fp[Int(i.x)] = UInt64(UInt32(bitPattern: NumericSemantics.i32TruncSatF32S(Float(bitPattern: u32(fp[Int(i.y)])))))
+            case .i32TruncSatF32U:
+                fp[Int(i.x)] = UInt64(NumericSemantics.i32TruncSatF32U(Float(bitPattern: u32(fp[Int(i.y)]))))
+            case .i32TruncSatF64S:
+                fp[Int(i.x)] = UInt64(UInt32(bitPattern: NumericSemantics.i32TruncSatF64S(Double(bitPattern: fp[Int(i.y)]))))
+            case .i32TruncSatF64U:
+                fp[Int(i.x)] = UInt64(NumericSemantics.i32TruncSatF64U(Double(bitPattern: fp[Int(i.y)])))
+            case .i64TruncSatF32S:
+                fp[Int(i.x)] = UInt64(bitPattern: NumericSemantics.i64TruncSatF32S(Float(bitPattern: u32(fp[Int(i.y)]))))
+            case .i64TruncSatF32U:
+                fp[Int(i.x)] = NumericSemantics.i64TruncSatF32U(Float(bitPattern: u32(fp[Int(i.y)])))
+            case .i64TruncSatF64S:
+                fp[Int(i.x)] = UInt64(bitPattern: NumericSemantics.i64TruncSatF64S(Double(bitPattern: fp[Int(i.y)])))
+            case .i64TruncSatF64U:
+                fp[Int(i.x)] = NumericSemantics.i64TruncSatF64U(Double(bitPattern: fp[Int(i.y)]))
+            // END GENERATED NUMERIC CASES
             }
         }
-    }
 
-    /// Moves a branch's carried values into place; returns the new stack top.
-    @inline(__always)
-    private func branch(fp: UnsafeMutablePointer<UInt64>, sp: UnsafeMutablePointer<UInt64>, shape packed: UInt64) -> UnsafeMutablePointer<UInt64> {
-        let shape = BranchShape(packed: packed)
-        let arity = Int(shape.arity)
-        let destination = fp + Int(shape.height)
-        let source = sp - arity
-        if destination != source {
-            for index in 0..<arity { destination[index] = source[index] }
+        self.fuel = fuel
+        self.frameCount = frameCount
+        if frameCount > 0 { frames[frameCount &- 1].pc = pc - codeBase }
+        switch exit {
+        case .returned:
+            state = .finished
+            return .returned(load(entry.type.results, at: 0))
+        case .trap(let reason):
+            return finish(trap: reason)
+        case .outOfFuel:
+            state = .suspendedForFuel
+            return .outOfFuel
+        case .suspended(let token):
+            return .suspended(token: token)
         }
-        return destination + arity
     }
 
-    /// Calls a host function with its arguments on top of the stack (`stackTop` is current).
-    /// Returns nil when it returned results (pushed), or the outcome that ends the run.
-    func callHost(_ host: HostFunction, instance: InstanceStorage) -> ExecutionOutcome? {
-        let arguments = popValues(host.type.parameters)
+    typealias CallTarget = InstanceStorage.CallTarget
+
+    protocol TracingMode { static var isOn: Bool { get } }
+    enum TracingOn: TracingMode { static var isOn: Bool { true } }
+    enum TracingOff: TracingMode { static var isOn: Bool { false } }
+
+    /// `call_indirect`: the function in the table, if it exists and has the expected type.
+    private func resolveIndirectCallee(
+        _ instruction: InternalInstruction, fp: UnsafeMutablePointer<UInt64>, instance: Unmanaged<InstanceStorage>
+    ) -> Result<CallTarget, TrapReason> {
+        instance._withUnsafeGuaranteedRef { instance in
+            guard let table = instance.tables.element(Int(instruction.z)) else { return .failure(.hostError("internal error: bad table")) }
+            let elementIndex = Int(u32(fp[Int(instruction.y)]))
+            guard elementIndex < table.elements.count else { return .failure(.undefinedElement) }
+            guard let function = store.function(atBits: table.elements[elementIndex]) else { return .failure(.uninitializedElement) }
+            guard Int(instruction.x) < instance.typeIDs.count, function.typeID == instance.typeIDs[Int(instruction.x)] else {
+                return .failure(.indirectCallTypeMismatch)
+            }
+            var wasm: Unmanaged<WasmFunction>?
+            if case .wasm(let body) = function.kind { wasm = Unmanaged.passUnretained(body) }
+            return .success(CallTarget(function: Unmanaged.passUnretained(function), wasm: wasm))
+        }
+    }
+
+    /// Calls a host function whose arguments are at slot `base`; its results go there too.
+    /// Returns nil when it returned, or the token it suspended with.
+    private func callHost(_ function: Function, base: Int, instance: Unmanaged<InstanceStorage>) -> Result<(any Sendable)?, TrapReason> {
+        guard case .host(let host) = function.kind else { return .failure(.hostError("internal error: not a host function")) }
+        let arguments = load(host.type.parameters, at: base)
+        let caller = Caller(instance: ModuleInstance(store: store, storage: instance.takeUnretainedValue()), store: store)
         let result: HostResult
         do {
-            result = try host.body(Caller(instance: ModuleInstance(store: store, storage: instance), store: store), arguments)
+            result = try host.body(caller, arguments)
         } catch let trap as Trap {
-            return finish(trap: trap.reason)
+            return .failure(trap.reason)
         } catch {
-            return finish(trap: .hostError("\(error)"))
+            return .failure(.hostError("\(error)"))
         }
         switch result {
         case .values(let values):
-            guard values.count == host.type.results.count,
-                  zip(values, host.type.results).allSatisfy({ $0.type == $1 })
-            else { return finish(trap: .hostError("host function returned \(values), expected \(host.type.results)")) }
-            guard ensureCapacity(Translator.slots(host.type.results)) else { return finish(trap: .callStackExhausted) }
-            pushValues(values)
-            return nil
+            guard values.count == host.type.results.count, zip(values, host.type.results).allSatisfy({ $0.type == $1 }) else {
+                return .failure(.hostError("host function returned \(values), expected \(host.type.results)"))
+            }
+            guard ensureStackCapacity(base + Translator.slots(host.type.results)) else { return .failure(.callStackExhausted) }
+            store(values, at: base)
+            return .success(nil)
         case .suspend(let token):
-            state = .suspendedForHost(resultTypes: host.type.results)
-            return .suspended(token: token)
+            state = .suspendedForHost(resultTypes: host.type.results, resultBase: base)
+            return .success(token)
         }
     }
 }

@@ -1,18 +1,24 @@
 /// Instruction tracing: reports each executed Wasm instruction to `Execution.traceSink`.
-/// The text form is recovered by decoding the original instruction at its source offset,
-/// so translation keeps no text and untraced runs pay only one branch per instruction.
+/// Traced executions run code translated one-to-one (see `Translator.forTracing`); the
+/// text form is recovered by decoding the original instruction at its source offset, so
+/// translation keeps no text and untraced runs pay one predictable branch per instruction.
 extension Execution {
-    func trace(frame: Frame, pc: Int, sp: UnsafeMutablePointer<UInt64>) {
-        guard let sink = traceSink, let offset = frame.compiled.sourceOffset(at: pc) else { return }
-        let body = frame.function.body
+    func trace(frame: Frame, pc: Int, fp: UnsafeMutablePointer<UInt64>) {
+        let compiled = frame.compiled.takeUnretainedValue()
+        guard let sink = traceSink, pc < compiled.sourceOffsets.count,
+              compiled.sourceOffsets[pc] != CompiledFunction.noSourceOffset
+        else { return }
+        let offset = Int(compiled.sourceOffsets[pc])
+        let function = frame.function.takeUnretainedValue()
+        let body = function.body
         var reader = InstructionReader(bytes: body.bytes, range: offset..<body.codeRange.upperBound)
         let text = (try? reader.read().textForm) ?? "?"
-        let consumed = Int(frame.compiled.consumedSlots[pc])
+        let consumed = compiled.traceOperands[pc]
         var operands: [UInt64] = []
-        for index in stride(from: consumed, to: 0, by: -1) { operands.append(sp[-index]) }
-        let index = frame.function.functionIndex
+        for slot in 0..<Int(consumed.count) { operands.append(fp[Int(consumed.firstSlot) + slot]) }
+        let index = function.functionIndex
         sink(TraceEvent(
-            functionIndex: index, functionName: frame.function.instance.functionName(index),
+            functionIndex: index, functionName: function.instance.functionName(index),
             offset: offset, instruction: text, operands: operands))
     }
 }

@@ -45,6 +45,8 @@ struct ConstantExpressionEvaluator {
             return Result(type: .f32, low: UInt64(bits))
         case .f64Const(let bits):
             return Result(type: .f64, low: bits)
+        case .v128Const(let vector):
+            return Result(type: .v128, low: vector.low, high: vector.high)
         case .refNull(let type):
             return Result(type: type.valueType, low: Reference.null(type).bits)
         case .refFunc(let index):

@@ -3,6 +3,8 @@ public final class Function: @unchecked Sendable {
     public let type: FunctionType
     /// The function's address in its store (what a funcref holds); -1 until registered.
     public internal(set) var address: FunctionAddress = -1
+    /// The store-wide identity of `type` (see `Store.typeID(of:)`), set on registration.
+    var typeID = -1
     let kind: Kind
 
     enum Kind {
@@ -28,10 +30,22 @@ final class WasmFunction {
     let functionIndex: UInt32
     let body: FunctionBody
     /// Translated code; nil until the function is first called.
-    var compiled: CompiledFunction?
+    var compiled: CompiledFunction? {
+        didSet { compiledReference = compiled.map { Unmanaged.passUnretained($0) } }
+    }
+    /// Code translated one-to-one for tracing; nil until a traced execution calls it.
+    var compiledForTracing: CompiledFunction? {
+        didSet { compiledForTracingReference = compiledForTracing.map { Unmanaged.passUnretained($0) } }
+    }
+    // Unretained mirrors of the above and of `instance`, for the interpreter's call path
+    // (reading them costs no reference counting).
+    private(set) var compiledReference: Unmanaged<CompiledFunction>?
+    private(set) var compiledForTracingReference: Unmanaged<CompiledFunction>?
+    let instanceReference: Unmanaged<InstanceStorage>
 
     init(instance: InstanceStorage, functionIndex: UInt32, body: FunctionBody) {
         self.instance = instance
+        instanceReference = Unmanaged.passUnretained(instance)
         self.functionIndex = functionIndex
         self.body = body
     }

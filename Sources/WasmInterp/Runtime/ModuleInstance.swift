@@ -59,6 +59,42 @@ final class InstanceStorage: @unchecked Sendable {
         self.store = store
     }
 
+    deinit {
+        callTargets.deallocate()
+        globalCells.deallocate()
+        typeIDs.deallocate()
+    }
+
+    // What the interpreter reads on its hot path, as raw buffers (no reference counting):
+    // built once, when code of the instance first runs (everything is in place by then).
+    var isPreparedForExecution = false
+    /// Per function index: the function, and the Wasm function if it is one.
+    var callTargets = UnsafeMutableBufferPointer<CallTarget>(start: nil, count: 0)
+    /// Per global index: where its value lives.
+    var globalCells = UnsafeMutableBufferPointer<UnsafeMutablePointer<UInt64>>(start: nil, count: 0)
+    /// Per type index: the store-wide identity of the function type (for `call_indirect`).
+    var typeIDs = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
+
+    struct CallTarget {
+        var function: Unmanaged<Function>
+        var wasm: Unmanaged<WasmFunction>?
+    }
+
+    func prepareForExecution() {
+        guard !isPreparedForExecution else { return }
+        isPreparedForExecution = true
+        callTargets = .allocate(capacity: functions.count)
+        for (index, function) in functions.enumerated() {
+            var wasm: Unmanaged<WasmFunction>?
+            if case .wasm(let body) = function.kind { wasm = Unmanaged.passUnretained(body) }
+            callTargets.initializeElement(at: index, to: CallTarget(function: Unmanaged.passUnretained(function), wasm: wasm))
+        }
+        globalCells = .allocate(capacity: globals.count)
+        for (index, global) in globals.enumerated() { globalCells.initializeElement(at: index, to: global.storage) }
+        typeIDs = .allocate(capacity: types.count)
+        for (index, type) in types.enumerated() { typeIDs.initializeElement(at: index, to: store.typeID(of: type)) }
+    }
+
     func functionName(_ index: UInt32) -> String? { module.names.functionNames[index] }
 }
 
@@ -74,11 +110,22 @@ public final class Store: @unchecked Sendable {
         self.configuration = configuration
     }
 
+    /// Store-wide identities of function types, so `call_indirect` compares integers.
+    private var typeIDsByType: [FunctionType: Int] = [:]
+
+    func typeID(of type: FunctionType) -> Int {
+        if let id = typeIDsByType[type] { return id }
+        let id = typeIDsByType.count
+        typeIDsByType[type] = id
+        return id
+    }
+
     /// Gives `function` an address in this store (once).
     @discardableResult
     func register(_ function: Function) -> FunctionAddress {
         if function.address < 0 {
             function.address = functions.count
+            function.typeID = typeID(of: function.type)
             functions.append(function)
         }
         return function.address

@@ -34,21 +34,35 @@ public enum TableError: Error, Sendable, CustomStringConvertible {
 }
 
 /// A global variable. Values use the value-stack encoding; a v128 uses both words.
+/// The value lives at a stable address so the interpreter can read and write it directly.
 public final class GlobalVariable: @unchecked Sendable {
     public let type: GlobalType
-    public var low: UInt64
-    /// Upper half of a v128 global; 0 for other types.
-    public var high: UInt64
+    /// Two words: the value (low half of a v128) and the high half of a v128.
+    let storage: UnsafeMutablePointer<UInt64>
 
     public init(type: GlobalType, low: UInt64, high: UInt64 = 0) {
         self.type = type
-        self.low = low
-        self.high = high
+        storage = UnsafeMutablePointer<UInt64>.allocate(capacity: 2)
+        storage.initialize(to: low)
+        (storage + 1).initialize(to: high)
     }
 
     public convenience init(type: GlobalType, value: Value) {
         let (low, high) = value.slots
         self.init(type: type, low: low, high: high)
+    }
+
+    deinit { storage.deallocate() }
+
+    public var low: UInt64 {
+        get { storage[0] }
+        set { storage[0] = newValue }
+    }
+
+    /// Upper half of a v128 global; 0 for other types.
+    public var high: UInt64 {
+        get { storage[1] }
+        set { storage[1] = newValue }
     }
 
     public var value: Value {

@@ -1,40 +1,66 @@
 /// A function body translated into the internal instruction stream, plus the frame
 /// layout the executor needs and the side tables that map code back to the module.
 final class CompiledFunction {
-    /// The instructions; owned by this object.
-    let code: UnsafeMutableBufferPointer<InternalInstruction>
+    /// The instructions (`codeCount` of them); owned by this object.
+    let code: UnsafeMutablePointer<InternalInstruction>
+    let codeCount: Int
     /// For each instruction, the byte offset in the module of the Wasm instruction it came
-    /// from, or `CompiledFunction.noSourceOffset` for instructions the translator added.
+    /// from, or `CompiledFunction.noSourceOffset` for instructions that continue the
+    /// previous Wasm instruction (or that the translator added).
     let sourceOffsets: [UInt32]
-    /// For each instruction, how many slots of operands it consumes (for tracing).
-    let consumedSlots: [UInt8]
+    /// For code translated for tracing: per instruction, the first slot and the number of
+    /// slots of the operands its Wasm instruction consumes.
+    let traceOperands: [TraceOperands]
     let parameterSlots: Int
     /// Slots of the declared (non-parameter) locals, zeroed on entry.
     let declaredLocalSlots: Int
+    /// The function's constants (`constantCount` of them), copied into the frame after the
+    /// locals on entry.
+    let constants: UnsafeMutablePointer<UInt64>
     let resultSlots: Int
-    /// Most slots the frame ever uses: parameters, locals and the deepest operand stack.
+    /// Most slots the frame ever uses: parameters, locals, constants and operands.
     let maxFrameSlots: Int
 
     static let noSourceOffset = UInt32.max
 
+    struct TraceOperands {
+        var firstSlot: UInt32
+        var count: UInt32
+    }
+
     init(
-        instructions: [InternalInstruction], sourceOffsets: [UInt32], consumedSlots: [UInt8],
-        parameterSlots: Int, declaredLocalSlots: Int, resultSlots: Int, maxFrameSlots: Int
+        instructions: [InternalInstruction], sourceOffsets: [UInt32], traceOperands: [TraceOperands],
+        parameterSlots: Int, declaredLocalSlots: Int, constants: [UInt64], resultSlots: Int, maxFrameSlots: Int
     ) {
-        code = UnsafeMutableBufferPointer.allocate(capacity: instructions.count)
-        _ = code.initialize(from: instructions)
+        code = UnsafeMutablePointer.allocate(capacity: Swift.max(instructions.count, 1))
+        code.initialize(from: instructions, count: instructions.count)
+        codeCount = instructions.count
+        self.constants = UnsafeMutablePointer.allocate(capacity: Swift.max(constants.count, 1))
+        self.constants.initialize(from: constants, count: constants.count)
+        constantCount = constants.count
         self.sourceOffsets = sourceOffsets
-        self.consumedSlots = consumedSlots
+        self.traceOperands = traceOperands
         self.parameterSlots = parameterSlots
         self.declaredLocalSlots = declaredLocalSlots
         self.resultSlots = resultSlots
         self.maxFrameSlots = maxFrameSlots
     }
 
-    deinit { code.deallocate() }
+    /// Number of constants (the buffer has at least one element).
+    let constantCount: Int
 
+    deinit {
+        code.deallocate()
+        constants.deallocate()
+    }
+
+    /// The source offset of the Wasm instruction that instruction `pc` belongs to.
     func sourceOffset(at pc: Int) -> Int? {
-        guard pc >= 0, pc < sourceOffsets.count, sourceOffsets[pc] != CompiledFunction.noSourceOffset else { return nil }
-        return Int(sourceOffsets[pc])
+        var index = Swift.min(pc, sourceOffsets.count - 1)
+        while index >= 0 {
+            if sourceOffsets[index] != CompiledFunction.noSourceOffset { return Int(sourceOffsets[index]) }
+            index -= 1
+        }
+        return nil
     }
 }

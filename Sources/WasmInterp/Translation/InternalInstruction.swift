@@ -1,119 +1,238 @@
 /// One instruction of the internal instruction stream the executor runs.
 ///
-/// Fixed size (16 bytes) so a function's code is one flat buffer. The meaning of
-/// `a` and `b` depends on the opcode (see `InternalOpcode`).
+/// The stream is a register machine over the 64-bit slots of a frame: operands name slots
+/// relative to the frame base, so `local.get` and constants cost nothing at run time and a
+/// producer writes straight into the local a following `local.set` names. Every instruction
+/// is 16 bytes: an opcode and three 32-bit operands whose meaning the opcode gives
+/// (usually `x` the destination slot, `y` and `z` the source slots).
 struct InternalInstruction {
     var opcode: InternalOpcode
-    var a: UInt32
-    var b: UInt64
+    var x: UInt32
+    var y: UInt32
+    var z: UInt32
 
-    init(_ opcode: InternalOpcode, a: UInt32 = 0, b: UInt64 = 0) {
+    init(_ opcode: InternalOpcode, x: UInt32 = 0, y: UInt32 = 0, z: UInt32 = 0) {
         self.opcode = opcode
-        self.a = a
-        self.b = b
+        self.x = x
+        self.y = y
+        self.z = z
     }
 }
 
-/// A branch's effect on the value stack, packed into `InternalInstruction.b`: move the top
-/// `arity` slots down to `height` slots above the frame base, then continue at the target.
-struct BranchShape {
-    var height: UInt32
-    var arity: UInt32
-
-    var packed: UInt64 { UInt64(height) | (UInt64(arity) << 32) }
-
-    init(height: UInt32, arity: UInt32) {
-        self.height = height
-        self.arity = arity
-    }
-
-    init(packed: UInt64) {
-        height = UInt32(truncatingIfNeeded: packed)
-        arity = UInt32(truncatingIfNeeded: packed >> 32)
-    }
-}
-
-/// Opcodes of the internal instruction stream. The stream is a stack machine over 64-bit
-/// slots whose branch targets and stack heights were resolved at translation.
-/// Immediates: `a` (32 bits) and `b` (64 bits) as noted.
+/// Opcodes of the internal instruction stream. Slots are relative to the frame base: the
+/// parameters, then the declared locals, then the function's constants (copied in on
+/// entry), then one slot per operand-stack position (two for a v128).
 enum InternalOpcode: UInt16 {
     // Control
     case unreachable
-    /// Charge `a` fuel units for the straight-line code that follows.
+    /// Charge `x` fuel units for the block that starts here.
     case consumeFuel
-    /// Jump to `a`; `b` is a packed `BranchShape`.
+    /// Jump to instruction `x`.
     case branch
-    /// Pop an i32; if non-zero, branch like `branch`.
+    /// Jump to `x` if slot `y` (i32) is non-zero.
     case branchIf
-    /// Pop an i32; if zero, jump to `a` (no values move: `if`'s false edge).
+    /// Jump to `x` if slot `y` (i32) is zero.
     case branchIfZero
-    /// Jump to `a` (no values move).
-    case jump
-    /// Pop an index; `a` = number of targets n; followed by n + 1 `branchTableEntry`
-    /// instructions (the last is the default), each with target `a` and shape `b`.
+    /// Compare-and-branch: jump to `x` if the comparison of slots `y` and `z` holds
+    /// (`...Eqz` forms test slot `y` alone).
+    case branchIfI32Eq, branchIfI32Ne, branchIfI32LtS, branchIfI32LtU, branchIfI32GtS, branchIfI32GtU
+    case branchIfI32LeS, branchIfI32LeU, branchIfI32GeS, branchIfI32GeU
+    case branchIfI64Eq, branchIfI64Ne, branchIfI64LtS, branchIfI64LtU, branchIfI64GtS, branchIfI64GtU
+    case branchIfI64LeS, branchIfI64LeU, branchIfI64GeS, branchIfI64GeU
+    case branchIfI64Eqz, branchIfI64Nez
+    /// Index in slot `y`; `x` = number of targets n; followed by n + 1 `branchTableEntry`
+    /// instructions (the last is the default), each jumping to its `x`.
     case branchTable
     case branchTableEntry
-    /// Return; `a` = result slot count.
+    /// Return the `x` slots starting at slot `y` (they move to the frame base).
     case `return`
-    /// Call function `a` of the current instance.
+    /// Call function `x` of the instance; its frame (arguments first) starts at slot `y`.
     case call
-    /// Pop a table index and call through table `b`, expecting type `a` of the instance.
+    /// Call through table `z`'s element at the index in slot `y`, expecting type `x`.
+    /// Followed by a `callIndirectFrame` whose `x` is the callee frame's first slot.
     case callIndirect
-    // Parametric
-    /// Pop `a` slots.
-    case drop
-    /// Pop condition and two one-slot values.
+    case callIndirectFrame
+    // Moves
+    /// Slot `x` = slot `y`.
+    case copy
+    /// Slots `x`, `x`+1 = slots `y`, `y`+1 (a v128).
+    case copyWide
+    /// If slot `z` (i32) is zero, slot `x` = slot `y` (`select`; the first operand is
+    /// already in `x`).
     case select
-    /// Pop condition and two two-slot values.
     case selectWide
-    // Variables: `a` = slot index in the frame, or global index.
-    case localGet
-    case localSet
-    case localTee
-    case localGetWide
-    case localSetWide
-    case localTeeWide
+    /// Slot `x` = global `y`.
     case globalGet
+    /// Global `y` = slot `x`.
     case globalSet
     case globalGetWide
     case globalSetWide
-    /// Push the 64-bit constant `b` (any one-slot value: numbers and encoded references).
-    case const
-    // Tables: `a` = table index (`tableCopy`: `a` destination, `b` source;
-    // `tableInit`: `a` table, `b` element segment).
-    case tableGet
-    case tableSet
-    case tableSize
-    case tableGrow
-    case tableFill
-    case tableCopy
-    case tableInit
-    /// Drop element segment `a`.
-    case elementDrop
-    // Memory: loads and stores with static offset `b`.
+    // Memory: loads `x` = dst, `y` = address slot, `z` = static offset; stores `x` = value slot.
     case i32Load, i64Load, f32Load, f64Load
     case i32Load8S, i32Load8U, i32Load16S, i32Load16U
     case i64Load8S, i64Load8U, i64Load16S, i64Load16U, i64Load32S, i64Load32U
     case i32Store, i64Store, f32Store, f64Store
     case i32Store8, i32Store16, i64Store8, i64Store16, i64Store32
-    case memorySize
-    case memoryGrow
-    /// `memory.init` of data segment `a`.
-    case memoryInit
-    /// Drop data segment `a`.
-    case dataDrop
-    case memoryCopy
-    case memoryFill
-    // Integer fast paths.
-    case i32Eqz, i32Eq, i32Ne, i32LtS, i32LtU, i32GtS, i32GtU, i32LeS, i32LeU, i32GeS, i32GeU
-    case i32Add, i32Sub, i32Mul, i32And, i32Or, i32Xor, i32Shl, i32ShrS, i32ShrU
-    case i64Eqz, i64Eq, i64Ne, i64LtS, i64LtU, i64GtS, i64GtU, i64LeS, i64LeU, i64GeS, i64GeU
-    case i64Add, i64Sub, i64Mul, i64And, i64Or, i64Xor, i64Shl, i64ShrS, i64ShrU
-    case i32WrapI64, i64ExtendI32S, i64ExtendI32U
-    /// Any other one-operand numeric operator; `a` = `NumericOperator` raw value.
-    case numericUnary
-    /// Any other two-operand numeric operator; `a` = `NumericOperator` raw value.
-    case numericBinary
-    /// `ref.is_null` (also any 64-bit zero test).
+    /// A v128 load into slots `x`, `x`+1 / store from them.
+    case v128Load, v128Store
+    /// Any other SIMD memory instruction (`x` = destination or stored vector); followed by a
+    /// `simdOperands` whose `x` is the `SIMDMemoryOperator`, `y` the lane, `z` the slot of the
+    /// vector a lane load starts from.
+    case simdMemory
+    /// Any non-memory SIMD instruction: `x` = destination, `y` and `z` = operand slots;
+    /// followed by a `simdOperands` whose `x` is the `SIMDInstructionKind`, `y` a third operand
+    /// slot (bitselect, or the shuffle's lane constant) or the lane, `z` the operator.
+    case simd
+    case simdOperands
+    // Table and bulk instructions run out of line (see BulkInstructions.swift); their
+    // operands are in consecutive slots starting at `y`, a result goes to `x`, and `z` is
+    // the table / segment index (`tableCopy`, `tableInit`: the second index follows in a
+    // `bulkOperand` instruction's `x`).
+    case memorySize, memoryGrow, memoryInit, dataDrop, memoryCopy, memoryFill
+    case tableGet, tableSet, tableSize, tableGrow, tableFill, tableCopy, tableInit, elementDrop
+    case bulkOperand
+    /// Does nothing: stands for a Wasm instruction that needs no code (`nop`, `block`,
+    /// `drop`...) in code translated for tracing, so every Wasm instruction is reported.
+    case traceMarker
+    /// Slot `x` = whether slot `y` is a null reference (0).
     case refIsNull
+    // Numeric operators: slot `x` = op(slot `y`, slot `z`).
+    // BEGIN GENERATED NUMERIC OPCODES
+    case i32Eqz
+    case i32Eq
+    case i32Ne
+    case i32LtS
+    case i32LtU
+    case i32GtS
+    case i32GtU
+    case i32LeS
+    case i32LeU
+    case i32GeS
+    case i32GeU
+    case i64Eqz
+    case i64Eq
+    case i64Ne
+    case i64LtS
+    case i64LtU
+    case i64GtS
+    case i64GtU
+    case i64LeS
+    case i64LeU
+    case i64GeS
+    case i64GeU
+    case f32Eq
+    case f32Ne
+    case f32Lt
+    case f32Gt
+    case f32Le
+    case f32Ge
+    case f64Eq
+    case f64Ne
+    case f64Lt
+    case f64Gt
+    case f64Le
+    case f64Ge
+    case i32Clz
+    case i32Ctz
+    case i32Popcnt
+    case i32Add
+    case i32Sub
+    case i32Mul
+    case i32DivS
+    case i32DivU
+    case i32RemS
+    case i32RemU
+    case i32And
+    case i32Or
+    case i32Xor
+    case i32Shl
+    case i32ShrS
+    case i32ShrU
+    case i32Rotl
+    case i32Rotr
+    case i64Clz
+    case i64Ctz
+    case i64Popcnt
+    case i64Add
+    case i64Sub
+    case i64Mul
+    case i64DivS
+    case i64DivU
+    case i64RemS
+    case i64RemU
+    case i64And
+    case i64Or
+    case i64Xor
+    case i64Shl
+    case i64ShrS
+    case i64ShrU
+    case i64Rotl
+    case i64Rotr
+    case f32Abs
+    case f32Neg
+    case f32Ceil
+    case f32Floor
+    case f32Trunc
+    case f32Nearest
+    case f32Sqrt
+    case f32Add
+    case f32Sub
+    case f32Mul
+    case f32Div
+    case f32Min
+    case f32Max
+    case f32Copysign
+    case f64Abs
+    case f64Neg
+    case f64Ceil
+    case f64Floor
+    case f64Trunc
+    case f64Nearest
+    case f64Sqrt
+    case f64Add
+    case f64Sub
+    case f64Mul
+    case f64Div
+    case f64Min
+    case f64Max
+    case f64Copysign
+    case i32WrapI64
+    case i32TruncF32S
+    case i32TruncF32U
+    case i32TruncF64S
+    case i32TruncF64U
+    case i64ExtendI32S
+    case i64ExtendI32U
+    case i64TruncF32S
+    case i64TruncF32U
+    case i64TruncF64S
+    case i64TruncF64U
+    case f32ConvertI32S
+    case f32ConvertI32U
+    case f32ConvertI64S
+    case f32ConvertI64U
+    case f32DemoteF64
+    case f64ConvertI32S
+    case f64ConvertI32U
+    case f64ConvertI64S
+    case f64ConvertI64U
+    case f64PromoteF32
+    case i32ReinterpretF32
+    case i64ReinterpretF64
+    case f32ReinterpretI32
+    case f64ReinterpretI64
+    case i32Extend8S
+    case i32Extend16S
+    case i64Extend8S
+    case i64Extend16S
+    case i64Extend32S
+    case i32TruncSatF32S
+    case i32TruncSatF32U
+    case i32TruncSatF64S
+    case i32TruncSatF64U
+    case i64TruncSatF32S
+    case i64TruncSatF32U
+    case i64TruncSatF64S
+    case i64TruncSatF64U
+    // END GENERATED NUMERIC OPCODES
 }

@@ -1,6 +1,6 @@
 /// Checks constant expressions: global initializers, segment offsets and element items.
 ///
-/// Only `t.const`, `ref.null`, `ref.func` and `global.get` of an immutable global are
+/// Only `t.const` (including `v128.const`), `ref.null`, `ref.func` and `global.get` of an immutable global are
 /// constant in WebAssembly 2.0, and the expression must produce exactly one value of the
 /// expected type.
 enum ConstantExpressionValidator {
@@ -32,6 +32,7 @@ enum ConstantExpressionValidator {
         case .i64Const: return .i64
         case .f32Const: return .f32
         case .f64Const: return .f64
+        case .v128Const: return .v128
         case .refNull(let type): return type.valueType
         case .refFunc(let index):
             _ = try context.function(at: index)

@@ -52,6 +52,7 @@ extension FunctionValidator {
         case .f32Const: push(.f32)
         case .f64Const: push(.f64)
         case .numeric(let numericOperator): try validateNumeric(numericOperator)
+        default: try validateSIMD(instruction)
         }
     }
 
@@ -94,12 +95,12 @@ extension FunctionValidator {
     }
 
     private mutating func validateBranch(_ depth: UInt32) throws(ValidationError) {
-        try pop(try frame(atDepth: depth).labelTypes)
+        try pop(try labelTypes(atDepth: depth))
         markUnreachable()
     }
 
     private mutating func validateConditionalBranch(_ depth: UInt32) throws(ValidationError) {
-        let labelTypes = try frame(atDepth: depth).labelTypes
+        let labelTypes = try labelTypes(atDepth: depth)
         try pop(.i32)
         try pop(labelTypes)
         push(labelTypes)
@@ -107,9 +108,9 @@ extension FunctionValidator {
 
     private mutating func validateBranchTable(_ targets: [UInt32], _ defaultTarget: UInt32) throws(ValidationError) {
         try pop(.i32)
-        let defaultTypes = try frame(atDepth: defaultTarget).labelTypes
+        let defaultTypes = try labelTypes(atDepth: defaultTarget)
         for target in targets {
-            let targetTypes = try frame(atDepth: target).labelTypes
+            let targetTypes = try labelTypes(atDepth: target)
             guard targetTypes.count == defaultTypes.count else { throw error("type mismatch") }
             try checkTopOperands(match: targetTypes)
         }
@@ -176,6 +177,7 @@ extension FunctionValidator {
 
     // MARK: Variables
 
+    @inline(__always)
     private func local(_ index: UInt32) throws(ValidationError) -> ValueType {
         guard index < locals.count else { throw error("unknown local \(index)") }
         return locals[Int(index)]
@@ -260,11 +262,11 @@ extension FunctionValidator {
 
     // MARK: Memory
 
-    private func checkMemory(_ index: UInt32) throws(ValidationError) {
+    func checkMemory(_ index: UInt32) throws(ValidationError) {
         do { _ = try context.memory(at: index) } catch { throw located(error) }
     }
 
-    private func checkAlignment(_ argument: MemoryArgument, width: Int) throws(ValidationError) {
+    func checkAlignment(_ argument: MemoryArgument, width: Int) throws(ValidationError) {
         // The alignment is an exponent; 2^alignment bytes must not exceed the access width.
         guard argument.alignment < 32, 1 << Int(argument.alignment) <= width else {
             throw error("alignment must not be larger than natural")

@@ -50,6 +50,7 @@ struct FunctionValidator {
 
     // MARK: Operand stack
 
+    @inline(__always)
     mutating func push(_ type: ValueType?) {
         operands.append(type)
     }
@@ -59,6 +60,7 @@ struct FunctionValidator {
     }
 
     /// Pops any operand; `nil` when the frame is unreachable and has none left.
+    @inline(__always)
     mutating func pop() throws(ValidationError) -> ValueType? {
         let top = frames.count &- 1
         guard top >= 0 else { throw error("instruction after the end of the function") }
@@ -70,7 +72,7 @@ struct FunctionValidator {
     }
 
     /// Pops an operand that must have type `expected` (or be unknown).
-    @discardableResult
+    @discardableResult @inline(__always)
     mutating func pop(_ expected: ValueType) throws(ValidationError) -> ValueType? {
         let actual = try pop()
         if let actual, actual != expected { throw error("type mismatch") }
@@ -111,17 +113,20 @@ struct FunctionValidator {
 
     /// Pops the innermost frame after checking that exactly its results are on the stack.
     mutating func popFrame() throws(ValidationError) -> ControlFrame {
-        guard let frame = frames.last else { throw error("instruction after the end of the function") }
-        try pop(frame.results)
-        guard operands.count == frame.height else { throw error("type mismatch") }
-        frames.removeLast()
-        return frame
+        let top = frames.count &- 1
+        guard top >= 0 else { throw error("instruction after the end of the function") }
+        try pop(frames[top].results)
+        guard operands.count == frames[top].height else { throw error("type mismatch") }
+        return frames.removeLast()
     }
 
-    /// The frame a branch to `depth` targets (0 is the innermost).
-    func frame(atDepth depth: UInt32) throws(ValidationError) -> ControlFrame {
+    /// The types a branch to label `depth` carries (0 is the innermost frame).
+    @inline(__always)
+    func labelTypes(atDepth depth: UInt32) throws(ValidationError) -> [ValueType] {
         guard depth < frames.count else { throw error("unknown label \(depth)") }
-        return frames[frames.count &- 1 &- Int(depth)]
+        // Reads the one array the label needs instead of copying the whole frame.
+        let index = frames.count &- 1 &- Int(depth)
+        return frames[index].kind == .loop ? frames[index].parameters : frames[index].results
     }
 
     /// Marks the rest of the innermost frame as dead code.

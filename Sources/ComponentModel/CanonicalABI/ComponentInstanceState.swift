@@ -1,0 +1,88 @@
+import WasmInterp
+
+/// What the canonical ABI tracks per component instance: whether it may be entered
+/// (no reentrance while a call into it is in progress) or left (no import calls from
+/// `realloc` or `post-return`), and its resource handle table.
+///
+/// A trap inside a call leaves the instance entered for good, as the canonical ABI
+/// requires: its state may be inconsistent, so later calls fail with
+/// `cannotEnterInstance`.
+///
+/// Not thread-safe: use an instance (like its `Store`) from one thread at a time.
+public final class ComponentInstanceState: @unchecked Sendable {
+    /// The store the instance's core instances live in.
+    public let store: Store
+    /// The component instance that instantiated this one, if any (for donut wrapping: a
+    /// child may call back into its parent while the parent is running).
+    public let parent: ComponentInstanceState?
+    public let handles = ResourceTable()
+    /// Fuel for each `realloc`, `post-return` and destructor call (nil: unlimited).
+    public var helperCallFuel: UInt64?
+    public internal(set) var mayEnter = true
+    public internal(set) var mayLeave = true
+    /// Set when a call into the instance trapped.
+    public internal(set) var hasTrapped = false
+    /// Resource types this instance defines (`resource.new` / `resource.rep` are its own).
+    private var definedResources: Set<Int> = []
+
+    public init(store: Store, parent: ComponentInstanceState? = nil) {
+        self.store = store
+        self.parent = parent
+    }
+
+    /// Records that this instance defines (implements) `resource`.
+    public func defineResource(_ resource: ResourceType) {
+        definedResources.insert(resource.id)
+    }
+
+    public func defines(_ resource: ResourceType) -> Bool { definedResources.contains(resource.id) }
+
+    /// Whether a call from `caller` (nil: the host) may enter this instance now.
+    public func mayEnter(from caller: ComponentInstanceState?) -> Bool {
+        enteringSet(from: caller).allSatisfy(\.mayEnter)
+    }
+
+    /// Checks and records entry from `caller`.
+    /// - Throws: `cannotEnterInstance` on reentrance or after a trap.
+    func enter(from caller: ComponentInstanceState?) throws(CanonicalABIError) {
+        let entering = enteringSet(from: caller)
+        if entering.contains(where: \.hasTrapped) {
+            throw .cannotEnterInstance(reason: "a call into it trapped earlier")
+        }
+        guard entering.allSatisfy(\.mayEnter) else {
+            throw .cannotEnterInstance(reason: "it is already running (reentrance)")
+        }
+        for instance in entering { instance.mayEnter = false }
+    }
+
+    func leave(to caller: ComponentInstanceState?) {
+        for instance in enteringSet(from: caller) { instance.mayEnter = true }
+    }
+
+    /// Records a trap: the instance stays entered.
+    func markTrapped() { hasTrapped = true }
+
+    /// This instance and its ancestors, minus those `caller` is already inside.
+    private func enteringSet(from caller: ComponentInstanceState?) -> [ComponentInstanceState] {
+        let callerChain = caller?.selfAndAncestors ?? []
+        return selfAndAncestors.filter { instance in !callerChain.contains { $0 === instance } }
+    }
+
+    private var selfAndAncestors: [ComponentInstanceState] {
+        var chain = [self]
+        var next = parent
+        while let instance = next {
+            chain.append(instance)
+            next = instance.parent
+        }
+        return chain
+    }
+
+    /// Runs `body` with `mayLeave` cleared (for `realloc` and `post-return`).
+    func withoutLeaving<T>(_ body: () throws(CanonicalABIError) -> T) throws(CanonicalABIError) -> T {
+        let previous = mayLeave
+        mayLeave = false
+        defer { mayLeave = previous }
+        return try body()
+    }
+}

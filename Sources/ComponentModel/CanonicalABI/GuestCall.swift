@@ -1,0 +1,290 @@
+import WasmInterp
+
+/// How a `GuestCall` stopped.
+public enum GuestCallOutcome<Result> {
+    /// The export returned; its result is lifted and `post-return` has run.
+    case returned(Result)
+    /// An import suspended the guest. Finish the import with `GuestCall.resume(returning:)`.
+    case suspended(SuspendedImportCall)
+    /// The fuel budget ran out; `GuestCall.run(fuel:)` continues.
+    case outOfFuel
+    /// The call trapped; the component instance cannot be entered again.
+    case trapped(CanonicalABIError)
+}
+
+extension GuestCallOutcome: Sendable where Result: Sendable {}
+
+/// A call of a guest export through the canonical ABI (`canon lift`), run as a resumable
+/// state machine: lower the arguments into the guest (calling its `realloc`), run the core
+/// function, lift the result, call `post-return`.
+///
+/// The component instance is entered for the whole call, suspensions included: calling
+/// into it again before this call returns traps (`cannotEnterInstance`). A trap leaves it
+/// entered for good.
+///
+/// ```swift
+/// let call = try GuestCall(function: export, signature: signature, options: options,
+///                          instance: state, arguments: [.string("hello")])
+/// var outcome = call.start()
+/// while case .suspended(let importCall) = outcome {
+///     outcome = call.resume(returning: answer(importCall.token))
+/// }
+/// ```
+///
+/// Use from one thread at a time.
+public final class GuestCall<Result>: @unchecked Sendable {
+    public let signature: CanonicalSignature
+    public let instance: ComponentInstanceState
+    private let function: Function
+    private let options: CanonicalOptions
+    private let caller: ComponentInstanceState?
+    private let lowerArguments: (inout CanonicalWriter) throws(CanonicalABIError) -> Void
+    private let liftResult: (inout CanonicalReader) throws(CanonicalABIError) -> Result
+    private var state = State.ready
+
+    private enum State {
+        case ready
+        case running(Execution, BorrowScope)
+        case suspended(Execution, BorrowScope, SuspendedImportCall)
+        case finished
+    }
+
+    init(
+        function: Function, signature: CanonicalSignature, options: CanonicalOptions,
+        instance: ComponentInstanceState, caller: ComponentInstanceState?,
+        lowerArguments: @escaping (inout CanonicalWriter) throws(CanonicalABIError) -> Void,
+        liftResult: @escaping (inout CanonicalReader) throws(CanonicalABIError) -> Result
+    ) throws(CanonicalABIError) {
+        let expected = signature.coreType(.lift)
+        guard function.type == expected else { throw .coreTypeMismatch(expected: expected, actual: function.type) }
+        if signature.needsMemory, options.memory == nil { throw .missingMemory }
+        if signature.parametersNeedRealloc, options.realloc == nil { throw .missingRealloc }
+        if let postReturn = options.postReturn {
+            let postReturnType = FunctionType(parameters: expected.results, results: [])
+            guard postReturn.type == postReturnType else {
+                throw .coreTypeMismatch(expected: postReturnType, actual: postReturn.type)
+            }
+        }
+        self.function = function
+        self.signature = signature
+        self.options = options
+        self.instance = instance
+        self.caller = caller
+        self.lowerArguments = lowerArguments
+        self.liftResult = liftResult
+    }
+
+    // MARK: Driving the call
+
+    /// Enters the instance, lowers the arguments and runs the guest until it returns,
+    /// traps, runs out of `fuel` (nil: unlimited) or an import suspends it.
+    public func start(fuel: UInt64? = nil) -> GuestCallOutcome<Result> {
+        guard case .ready = state else { return .trapped(.invalidCallState("the call was already started")) }
+        do {
+            try instance.enter(from: caller)
+        } catch {
+            state = .finished
+            return .trapped(error)
+        }
+        let scope = BorrowScope()
+        let execution: Execution
+        do throws(CanonicalABIError) {
+            let context = CanonicalContext(options: options, instance: instance, borrowScope: scope)
+            let arguments = try lowerArgumentValues(context)
+            do {
+                execution = try Execution(store: instance.store, function: function, arguments: arguments)
+            } catch {
+                throw CanonicalABIError.coreTrap(error)
+            }
+        } catch {
+            return fail(error)
+        }
+        return handle(execution.run(fuel: fuel), execution, scope)
+    }
+
+    /// Continues after `.outOfFuel`.
+    public func run(fuel: UInt64? = nil) -> GuestCallOutcome<Result> {
+        guard case .running(let execution, let scope) = state else {
+            return .trapped(.invalidCallState("the call is not waiting for fuel"))
+        }
+        return handle(execution.run(fuel: fuel), execution, scope)
+    }
+
+    /// Finishes the suspended import call with `value` (lowered into the guest as the
+    /// import's result) and continues the guest.
+    public func resume(returning value: ComponentValue?, fuel: UInt64? = nil) -> GuestCallOutcome<Result> {
+        resume(fuel: fuel) { importCall throws(CanonicalABIError) in try importCall.coreResults(for: value) }
+    }
+
+    /// Finishes the suspended import call with a typed result.
+    public func resume<T: CanonicalValue>(returning value: T, fuel: UInt64? = nil) -> GuestCallOutcome<Result> {
+        resume(fuel: fuel) { importCall throws(CanonicalABIError) in try importCall.coreResults(for: value) }
+    }
+
+    /// Continues after a suspension by a plain (not canonically lowered) host function,
+    /// with its core results.
+    public func resume(withHostResults values: [Value], fuel: UInt64? = nil) -> GuestCallOutcome<Result> {
+        resume(fuel: fuel) { _ throws(CanonicalABIError) in values }
+    }
+
+    /// Fails the suspended import call: the guest traps with `hostFailure(message)`.
+    public func fail(suspendedImportWith message: String) -> GuestCallOutcome<Result> {
+        guard case .suspended = state else { return .trapped(.invalidCallState("the call is not suspended")) }
+        return fail(.hostFailure(message))
+    }
+
+    /// Runs the call to the end without fuel limits; a suspension is an error.
+    public func complete() throws(CanonicalABIError) -> Result {
+        switch start() {
+        case .returned(let result): return result
+        case .trapped(let error): throw error
+        case .outOfFuel: throw .invalidCallState("ran out of fuel without a fuel limit")
+        case .suspended:
+            _ = fail(suspendedImportWith: "an import suspended a call that cannot wait")
+            throw .invalidCallState("an import suspended a call that cannot wait")
+        }
+    }
+
+    private func resume(
+        fuel: UInt64?, _ coreResults: (SuspendedImportCall) throws(CanonicalABIError) -> [Value]
+    ) -> GuestCallOutcome<Result> {
+        guard case .suspended(let execution, let scope, let importCall) = state else {
+            return .trapped(.invalidCallState("the call is not suspended"))
+        }
+        let values: [Value]
+        do {
+            values = try coreResults(importCall)
+        } catch {
+            return fail(error)
+        }
+        return handle(execution.resume(withHostResults: values, fuel: fuel), execution, scope)
+    }
+
+    // MARK: Steps
+
+    private func lowerArgumentValues(_ context: CanonicalContext) throws(CanonicalABIError) -> [Value] {
+        guard signature.parametersSpill, let tuple = signature.parameterTuple else {
+            var writer = CanonicalWriter(flatCapacity: signature.flatParameterTypes.count, context: context)
+            try lowerArguments(&writer)
+            return try writer.coreValues(signature.flatParameterTypes)
+        }
+        let memory = try context.memory()
+        let pointer = try context.allocate(alignment: tuple.alignment, size: UInt64(tuple.size))
+        try memory.checkPlacement(pointer, size: UInt64(tuple.size), alignment: tuple.alignment)
+        var writer = CanonicalWriter(memory: memory, address: pointer, context: context)
+        try lowerArguments(&writer)
+        return [.i32(UInt32(truncatingIfNeeded: pointer))]
+    }
+
+    private func handle(_ outcome: ExecutionOutcome, _ execution: Execution, _ scope: BorrowScope) -> GuestCallOutcome<Result> {
+        switch outcome {
+        case .returned(let values):
+            return finish(values, scope)
+        case .trapped(let trap):
+            return fail(.coreTrap(trap))
+        case .outOfFuel:
+            state = .running(execution, scope)
+            return .outOfFuel
+        case .suspended(let token):
+            let importCall = token as? SuspendedImportCall ?? SuspendedImportCall(token: token, lowering: nil)
+            state = .suspended(execution, scope, importCall)
+            return .suspended(importCall)
+        }
+    }
+
+    /// Lifts the result, checks every borrow was dropped, calls `post-return`, and leaves.
+    private func finish(_ values: [Value], _ scope: BorrowScope) -> GuestCallOutcome<Result> {
+        do throws(CanonicalABIError) {
+            let context = CanonicalContext(options: options, instance: instance)
+            let slots = values.map(\.slots.0)
+            var reader: CanonicalReader
+            if signature.resultSpills, let layout = signature.result, let pointer = slots.first {
+                let memory = try context.memory()
+                try memory.checkPlacement(pointer, size: UInt64(layout.size), alignment: layout.alignment)
+                reader = CanonicalReader(memory: memory, address: pointer, context: context)
+            } else {
+                reader = CanonicalReader(flat: slots, context: context)
+            }
+            let result = try liftResult(&reader)
+            guard scope.liveBorrows == 0 else { throw CanonicalABIError.borrowsNotDropped(count: scope.liveBorrows) }
+            if let postReturn = options.postReturn {
+                _ = try instance.withoutLeaving { () throws(CanonicalABIError) -> [Value] in
+                    try instance.callHelper(postReturn, values)
+                }
+            }
+            instance.leave(to: caller)
+            state = .finished
+            return .returned(result)
+        } catch {
+            return fail(error)
+        }
+    }
+
+    private func fail(_ error: CanonicalABIError) -> GuestCallOutcome<Result> {
+        instance.markTrapped()
+        state = .finished
+        return .trapped(error)
+    }
+}
+
+extension GuestCall where Result == ComponentValue? {
+    /// Prepares a call of `function`, a core export of the instance, as a component function
+    /// of `signature`, with dynamic values.
+    ///
+    /// - Parameters:
+    ///   - caller: the calling component instance, nil when the host calls.
+    /// - Throws: `coreTypeMismatch` when `function` (or `post-return`) does not have the
+    ///   flattened type; `missingMemory`/`missingRealloc` when the options lack what the
+    ///   signature needs; `valueDoesNotMatchType` for a wrong argument count.
+    public convenience init(
+        function: Function, signature: CanonicalSignature, options: CanonicalOptions,
+        instance: ComponentInstanceState, arguments: [ComponentValue], caller: ComponentInstanceState? = nil
+    ) throws(CanonicalABIError) {
+        guard arguments.count == signature.parameters.count else {
+            throw .valueDoesNotMatchType("\(arguments.count) arguments for \(signature.parameters.count) parameters")
+        }
+        let parameters = signature.parameters
+        let result = signature.result
+        try self.init(
+            function: function, signature: signature, options: options, instance: instance, caller: caller,
+            lowerArguments: { (writer: inout CanonicalWriter) throws(CanonicalABIError) in
+                for (argument, layout) in zip(arguments, parameters) { try writer.write(argument, as: layout) }
+            },
+            liftResult: { (reader: inout CanonicalReader) throws(CanonicalABIError) -> ComponentValue? in
+                guard let result else { return nil }
+                return try reader.read(result)
+            })
+    }
+}
+
+extension GuestCall where Result: CanonicalValue {
+    /// Prepares a call with typed arguments and result, lifted and lowered without
+    /// `ComponentValue`s. `CanonicalUnit` stands for "no result".
+    ///
+    /// - Throws: as the dynamic initializer, and `valueDoesNotMatchType` when an argument's
+    ///   or the result's component type is not the signature's.
+    public convenience init(
+        function: Function, signature: CanonicalSignature, options: CanonicalOptions,
+        instance: ComponentInstanceState, arguments: [any CanonicalValue], returning: Result.Type,
+        caller: ComponentInstanceState? = nil
+    ) throws(CanonicalABIError) {
+        guard arguments.count == signature.parameters.count else {
+            throw .valueDoesNotMatchType("\(arguments.count) arguments for \(signature.parameters.count) parameters")
+        }
+        for (index, (argument, layout)) in zip(arguments, signature.parameters).enumerated()
+        where type(of: argument).componentType != layout.type {
+            throw .valueDoesNotMatchType("argument \(index) is not a \(layout.type)")
+        }
+        guard Result.payloadType == signature.result?.type else {
+            throw .valueDoesNotMatchType("\(Result.self) is not the function's result type")
+        }
+        try self.init(
+            function: function, signature: signature, options: options, instance: instance, caller: caller,
+            lowerArguments: { (writer: inout CanonicalWriter) throws(CanonicalABIError) in
+                for argument in arguments { try writer.write(argument) }
+            },
+            liftResult: { (reader: inout CanonicalReader) throws(CanonicalABIError) -> Result in
+                try reader.read(Result.self)
+            })
+    }
+}

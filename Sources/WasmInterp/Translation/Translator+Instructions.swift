@@ -1,0 +1,216 @@
+/// Straight-line instructions: variables, constants, memory, tables, numeric operators.
+extension Translator {
+    mutating func translatePlain(_ instruction: Instruction) throws {
+        switch instruction {
+        case .drop:
+            noteConsumed(1)
+            try pop()
+        case .select, .typedSelect:
+            noteConsumed(3)
+            let condition = try pop()
+            let second = try pop()
+            materialize(at: operands.count - 1)
+            let first = try pop()
+            emit(first.type.slotCount == 2 ? .selectWide : .select, x: first.home, y: second.source, z: condition.source)
+            push(first.type)
+        case .localGet(let index):
+            let (type, slot) = try local(index)
+            pushCopy(type, from: slot)
+        case .localSet(let index):
+            noteConsumed(1)
+            let (type, slot) = try local(index)
+            let value = try pop()
+            materializeReaders(ofLocalSlot: slot, width: type.slotCount)
+            store(value, toLocalSlot: slot)
+        case .localTee(let index):
+            noteConsumed(1)
+            let (type, slot) = try local(index)
+            let value = try pop()
+            materializeReaders(ofLocalSlot: slot, width: type.slotCount)
+            store(value, toLocalSlot: slot)
+            if forTracing {
+                push(type)
+            } else {
+                push(type, source: slot)
+            }
+        case .globalGet(let index):
+            let type = try globalType(index)
+            emitProducer(type.slotCount == 2 ? .globalGetWide : .globalGet, x: nextHome, y: index)
+            push(type)
+        case .globalSet(let index):
+            noteConsumed(1)
+            let type = try globalType(index)
+            let value = try pop()
+            emit(type.slotCount == 2 ? .globalSetWide : .globalSet, x: value.source, y: index)
+        case .i32Const(let value):
+            pushConstant(UInt64(UInt32(bitPattern: value)), type: .i32)
+        case .i64Const(let value):
+            pushConstant(UInt64(bitPattern: value), type: .i64)
+        case .f32Const(let bits):
+            pushConstant(UInt64(bits), type: .f32)
+        case .f64Const(let bits):
+            pushConstant(bits, type: .f64)
+        case .refNull(let type):
+            pushConstant(0, type: type.valueType)
+        case .refFunc(let index):
+            guard index < instance.functions.count else { throw ValidationError("unknown function", functionIndex: functionIndex) }
+            pushConstant(Reference.function(instance.functions[Int(index)].address).bits, type: .funcref)
+        case .refIsNull:
+            try unary(.refIsNull, result: .i32)
+        case .numeric(let op):
+            if op.operandTypes.count == 1 {
+                try unary(.numeric(op), result: op.resultType)
+            } else {
+                try binary(.numeric(op), result: op.resultType)
+            }
+        case .load(let op, let memoryArgument):
+            noteConsumed(1)
+            let address = try pop()
+            emitProducer(Translator.loadOpcode(op), x: address.home, y: address.source, z: UInt32(truncatingIfNeeded: memoryArgument.offset))
+            push(op.resultType)
+        case .store(let op, let memoryArgument):
+            noteConsumed(2)
+            let value = try pop()
+            let address = try pop()
+            emit(Translator.storeOpcode(op), x: value.source, y: address.source, z: UInt32(truncatingIfNeeded: memoryArgument.offset))
+        case .v128Const, .simd, .simdLane, .i8x16Shuffle, .simdMemory, .simdLaneMemory:
+            try translateSIMD(instruction)
+        default:
+            try translateBulk(instruction)
+        }
+    }
+
+    /// Table, bulk-memory and memory-size instructions: rare, so their operands simply go
+    /// home and the executor reads them from consecutive slots.
+    private mutating func translateBulk(_ instruction: Instruction) throws {
+        switch instruction {
+        case .memorySize:
+            emitProducer(.memorySize, x: nextHome)
+            push(.i32)
+        case .memoryGrow:
+            try outOfLine(.memoryGrow, operands: 1, result: .i32)
+        case .memoryInit(let dataIndex, _):
+            try outOfLine(.memoryInit, operands: 3, index: dataIndex)
+        case .dataDrop(let dataIndex):
+            emit(.dataDrop, z: dataIndex)
+        case .memoryCopy:
+            try outOfLine(.memoryCopy, operands: 3)
+        case .memoryFill:
+            try outOfLine(.memoryFill, operands: 3)
+        case .tableGet(let table):
+            try outOfLine(.tableGet, operands: 1, index: table, result: try tableElementType(table))
+        case .tableSet(let table):
+            try outOfLine(.tableSet, operands: 2, index: table)
+        case .tableSize(let table):
+            emit(.tableSize, x: nextHome, z: table)
+            push(.i32)
+        case .tableGrow(let table):
+            try outOfLine(.tableGrow, operands: 2, index: table, result: .i32)
+        case .tableFill(let table):
+            try outOfLine(.tableFill, operands: 3, index: table)
+        case .tableCopy(let destination, let source):
+            try outOfLine(.tableCopy, operands: 3, index: destination)
+            emit(.bulkOperand, x: source)
+        case .tableInit(let elementIndex, let tableIndex):
+            try outOfLine(.tableInit, operands: 3, index: tableIndex)
+            emit(.bulkOperand, x: elementIndex)
+        case .elemDrop(let elementIndex):
+            emit(.elementDrop, z: elementIndex)
+        default:
+            throw ValidationError("unexpected instruction \(instruction)", functionIndex: functionIndex, offset: currentOffset)
+        }
+    }
+
+    private mutating func outOfLine(_ opcode: InternalOpcode, operands count: Int, index: UInt32 = 0, result: ValueType? = nil) throws {
+        noteConsumed(count)
+        materializeTop(count)
+        let popped = try pop(count)
+        let first = popped.first?.home ?? nextHome
+        emit(opcode, x: first, y: first, z: index)
+        if let result { push(result) }
+    }
+
+    // MARK: Helpers
+
+    private mutating func unary(_ opcode: InternalOpcode, result: ValueType) throws {
+        noteConsumed(1)
+        let operand = try pop()
+        emitProducer(opcode, x: operand.home, y: operand.source)
+        push(result)
+    }
+
+    private mutating func binary(_ opcode: InternalOpcode, result: ValueType) throws {
+        noteConsumed(2)
+        let right = try pop()
+        let left = try pop()
+        emitProducer(opcode, x: left.home, y: left.source, z: right.source)
+        push(result)
+    }
+
+    mutating func pushConstant(_ bits: UInt64, type: ValueType) {
+        pushCopy(type, from: constantSlot(bits))
+    }
+
+    /// `local.set`: the instruction that just computed the value writes the local directly
+    /// when nothing can jump in between; otherwise the value is copied.
+    private mutating func store(_ value: Operand, toLocalSlot slot: UInt32) {
+        if !forTracing, value.isInHome, lastProducer == nextPC - 1, lastLabel <= lastProducer,
+           instructions[lastProducer].x == value.home
+        {
+            instructions[lastProducer].x = slot
+            lastProducer = -1
+            return
+        }
+        if value.source != slot {
+            emit(value.type.slotCount == 2 ? .copyWide : .copy, x: slot, y: value.source)
+        }
+    }
+
+    private func local(_ index: UInt32) throws -> (ValueType, UInt32) {
+        guard index < localTypes.count else { throw ValidationError("unknown local", functionIndex: functionIndex, offset: currentOffset) }
+        return (localTypes[Int(index)], localSlots[Int(index)])
+    }
+
+    private func globalType(_ index: UInt32) throws -> ValueType {
+        guard index < instance.globals.count else { throw ValidationError("unknown global", functionIndex: functionIndex, offset: currentOffset) }
+        return instance.globals[Int(index)].type.valueType
+    }
+
+    private func tableElementType(_ index: UInt32) throws -> ValueType {
+        guard index < instance.tables.count else { throw ValidationError("unknown table", functionIndex: functionIndex, offset: currentOffset) }
+        return instance.tables[Int(index)].type.elementType.valueType
+    }
+
+    static func loadOpcode(_ op: LoadOperator) -> InternalOpcode {
+        switch op {
+        case .i32Load: return .i32Load
+        case .i64Load: return .i64Load
+        case .f32Load: return .f32Load
+        case .f64Load: return .f64Load
+        case .i32Load8S: return .i32Load8S
+        case .i32Load8U: return .i32Load8U
+        case .i32Load16S: return .i32Load16S
+        case .i32Load16U: return .i32Load16U
+        case .i64Load8S: return .i64Load8S
+        case .i64Load8U: return .i64Load8U
+        case .i64Load16S: return .i64Load16S
+        case .i64Load16U: return .i64Load16U
+        case .i64Load32S: return .i64Load32S
+        case .i64Load32U: return .i64Load32U
+        }
+    }
+
+    static func storeOpcode(_ op: StoreOperator) -> InternalOpcode {
+        switch op {
+        case .i32Store: return .i32Store
+        case .i64Store: return .i64Store
+        case .f32Store: return .f32Store
+        case .f64Store: return .f64Store
+        case .i32Store8: return .i32Store8
+        case .i32Store16: return .i32Store16
+        case .i64Store8: return .i64Store8
+        case .i64Store16: return .i64Store16
+        case .i64Store32: return .i64Store32
+        }
+    }
+}
