@@ -136,6 +136,13 @@ import WasmInterp
         #expect(none.coreType(.lift) == FunctionType(parameters: [], results: []))
     }
 
+    @Test func resultsCannotContainBorrows() {
+        let resource = ResourceType(id: 1, name: "r")
+        #expect(throws: CanonicalABIError.self) { try CanonicalSignature(functionType([], .borrow(resource))) }
+        #expect(throws: CanonicalABIError.self) { try CanonicalSignature(functionType([], .list(.option(.borrow(resource))))) }
+        #expect(throws: Never.self) { try CanonicalSignature(functionType([.borrow(resource)], .own(resource))) }
+    }
+
     @Test func typedLayoutsAgreeWithTheirComponentTypes() throws {
         func check<T: CanonicalValue>(_: T.Type) throws {
             let layout = try CanonicalTypeLayout(T.componentType)

@@ -82,6 +82,15 @@ final class CanonicalABITestGuest: @unchecked Sendable {
             signature: CanonicalSignature(type), options: options, instance: state, implementation: implementation)
     }
 
+    /// Binds the host import `name` as a lowered component function reading typed arguments.
+    func bindTyped(
+        _ name: String, _ type: ComponentFunctionType,
+        _ implementation: @escaping @Sendable (inout HostCallArguments) throws -> HostCallResult
+    ) throws {
+        bindings.functions[name] = try HostFunction.loweredTyped(
+            signature: CanonicalSignature(type), options: options, instance: state, implementation: implementation)
+    }
+
     /// Binds the canonical resource built-ins for `resource`.
     func bindResourceBuiltins(_ resource: ResourceType, destructor: ResourceDestructor?) {
         bindings.functions["resource-new"] = ResourceBuiltins.new(resource, instance: state)

@@ -434,6 +434,57 @@ private func memoryBytes(_ memory: Memory, _ range: Range<Int>) -> [UInt8] {
         #expect(store.function(atBits: instance.tables[0].elements[0]) === host)
     }
 
+    // MARK: Start function
+
+    @Test func startFunctionRunsOnceAfterDataSegments() throws {
+        var module = Module()
+        module.types = [voidType]
+        module.functionTypeIndices = [0]
+        // i32.const 0, i32.const 42, i32.store offset=0 align=2, end
+        let code: [UInt8] = [0x41, 0x00, 0x41, 0x2A, 0x36, 0x02, 0x00, 0x0B]
+        module.functionBodies = [FunctionBody(locals: [], bytes: code, codeRange: 0..<code.count)]
+        module.memories = [MemoryType(limits: Limits(min: 1))]
+        module.data = [DataSegment(mode: .active(memory: 0, offset: i32Offset(0)), bytes: [1, 2, 3, 4, 5])]
+        module.start = 0
+        let instance = try Store().instantiate(module)
+        #expect(memoryBytes(instance.memories[0], 0..<5) == [42, 0, 0, 0, 5])
+    }
+
+    @Test func importedHostFunctionCanBeTheStartFunction() throws {
+        final class CallCounter: @unchecked Sendable { var calls = 0 }
+        let counter = CallCounter()
+        var module = moduleImporting(.function(typeIndex: 0))
+        module.start = 0
+        var imports = Imports()
+        imports.define(module: "env", name: "thing", HostFunction(type: voidType, returning: { _, _ in
+            counter.calls += 1
+            return []
+        }))
+        _ = try Store().instantiate(module, imports: imports)
+        #expect(counter.calls == 1)
+    }
+
+    @Test func startFunctionErrorFailsInstantiationAsTrap() {
+        struct HostFailure: Error {}
+        var module = moduleImporting(.function(typeIndex: 0))
+        module.start = 0
+        var imports = Imports()
+        imports.define(module: "env", name: "thing", HostFunction(type: voidType, returning: { _, _ in
+            throw HostFailure()
+        }))
+        do {
+            _ = try Store().instantiate(module, imports: imports)
+            Issue.record("a failing start function was ignored")
+        } catch let trap as Trap {
+            guard case .hostError = trap.reason else {
+                Issue.record("expected a host error trap, got \(trap)")
+                return
+            }
+        } catch {
+            Issue.record("expected a trap, got \(error)")
+        }
+    }
+
     // MARK: Robustness
 
     @Test func nonConstantInitializerIsRejectedNotCrashing() {

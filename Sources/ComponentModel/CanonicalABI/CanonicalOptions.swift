@@ -40,3 +40,14 @@ public struct CanonicalOptions: Sendable {
         self.postReturn = postReturn
     }
 }
+
+extension CanonicalStringEncoding {
+    /// The encoding a decoded `string-encoding=` option names.
+    public init(_ encoding: CanonicalFunction.StringEncoding) {
+        switch encoding {
+        case .utf8: self = .utf8
+        case .utf16: self = .utf16
+        case .latin1UTF16: self = .latin1UTF16
+        }
+    }
+}

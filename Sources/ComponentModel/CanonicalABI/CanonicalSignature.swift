@@ -22,7 +22,9 @@ public struct CanonicalSignature: Sendable {
     }
 
     public let type: ComponentFunctionType
+    /// Each parameter's layout, in order.
     public let parameters: [CanonicalTypeLayout]
+    /// The result's layout, nil when the function returns nothing.
     public let result: CanonicalTypeLayout?
     /// The parameters as one tuple, as they are laid out when they spill to memory.
     let parameterTuple: CanonicalTypeLayout?
@@ -43,13 +45,14 @@ public struct CanonicalSignature: Sendable {
     public let resultNeedsRealloc: Bool
 
     /// - Throws: `CanonicalABIError.invalidType` when a parameter or the result has no
-    ///   canonical layout.
+    ///   canonical layout, or the result contains a `borrow` (borrows only go into calls).
     public init(_ type: ComponentFunctionType) throws(CanonicalABIError) {
         self.type = type
         var parameters: [CanonicalTypeLayout] = []
         for parameterType in type.parameterTypes { parameters.append(try CanonicalTypeLayout(parameterType)) }
         self.parameters = parameters
         result = try type.result.map { resultType throws(CanonicalABIError) in try CanonicalTypeLayout(resultType) }
+        if result?.type.containsBorrow == true { throw .invalidType("a function result cannot contain a borrow") }
         flatParameterTypes = parameters.flatMap(\.flatTypes)
         flatResultTypes = result?.flatTypes ?? []
         parameterTuple = type.parameterTypes.isEmpty ? nil : try CanonicalTypeLayout(.tuple(type.parameterTypes))
@@ -74,6 +77,20 @@ public struct CanonicalSignature: Sendable {
 }
 
 extension ComponentValueType {
+    /// Whether a `borrow` occurs anywhere in this type.
+    var containsBorrow: Bool {
+        switch self {
+        case .borrow: return true
+        case .list(let element): return element.containsBorrow
+        case .record(let fields): return fields.contains { $0.type.containsBorrow }
+        case .tuple(let elements): return elements.contains { $0.containsBorrow }
+        case .variant(let cases): return cases.contains { $0.payload?.containsBorrow ?? false }
+        case .option(let payload): return payload.containsBorrow
+        case .result(let ok, let error): return (ok?.containsBorrow ?? false) || (error?.containsBorrow ?? false)
+        default: return false
+        }
+    }
+
     /// Whether values of this type keep parts in linear memory (strings and lists).
     var usesMemory: Bool {
         switch self {

@@ -21,6 +21,7 @@ public final class CanonicalTypeLayout: Sendable {
     /// The largest `elem_size` a value type may have (component validation bound).
     public static let maxSize: UInt64 = (1 << 28) - 1
 
+    /// The type this is the layout of.
     public let type: ComponentValueType
     /// Bytes a value takes as a list element (`elem_size`); a multiple of `alignment`.
     public let size: UInt32

@@ -69,19 +69,21 @@ public struct CanonicalValueLayout: Sendable, Hashable {
             alignment: alignment, flatCount: flatCount)
     }
 
-    /// The layout of a variant with `caseCount` cases whose payloads have these layouts,
-    /// and the offset of the payload.
-    static func variant(caseCount: Int, payloads: [CanonicalValueLayout]) -> (CanonicalValueLayout, payloadOffset: UInt32) {
-        let discriminantSize = CanonicalTypeLayout.discriminantSize(caseCount: caseCount)
-        let caseAlignment = payloads.map(\.alignment).max() ?? 1
-        let caseSize = payloads.map(\.size).max() ?? 0
-        let alignment = max(discriminantSize, caseAlignment)
-        let payloadOffset = CanonicalTypeLayout.align(UInt64(discriminantSize), to: caseAlignment)
+    /// The layout of a two-case variant (option, result) whose payloads have these
+    /// layouts (an empty payload is `CanonicalUnit`'s), and the offset of the payload.
+    static func twoCaseVariant(_ first: CanonicalValueLayout, _ second: CanonicalValueLayout) -> (CanonicalValueLayout, payloadOffset: UInt32) {
+        let caseAlignment = max(first.alignment, second.alignment)
+        let caseSize = max(first.size, second.size)
+        // Two cases fit a one-byte discriminant.
+        let alignment = max(1, caseAlignment)
+        let payloadOffset = CanonicalTypeLayout.align(1, to: caseAlignment)
         let size = CanonicalTypeLayout.align(payloadOffset &+ UInt64(caseSize), to: alignment)
         let layout = CanonicalValueLayout(
-            size: UInt32(truncatingIfNeeded: size), alignment: alignment, flatCount: 1 + (payloads.map(\.flatCount).max() ?? 0))
+            size: UInt32(truncatingIfNeeded: size), alignment: alignment, flatCount: 1 + max(first.flatCount, second.flatCount))
         return (layout, UInt32(truncatingIfNeeded: payloadOffset))
     }
+
+    static let empty = CanonicalValueLayout(size: 0, alignment: 1, flatCount: 0)
 
     static let i32 = CanonicalValueLayout(size: 4, alignment: 4, flatCount: 1)
     static let pointerAndLength = CanonicalValueLayout(size: 8, alignment: 4, flatCount: 2)
@@ -93,7 +95,7 @@ public struct CanonicalUnit: CanonicalValue, Sendable, Hashable {
     /// Not a real type; `payloadType` is nil.
     public static var componentType: ComponentValueType { .tuple([]) }
     public static var payloadType: ComponentValueType? { nil }
-    public static var canonicalLayout: CanonicalValueLayout { CanonicalValueLayout(size: 0, alignment: 1, flatCount: 0) }
+    public static var canonicalLayout: CanonicalValueLayout { .empty }
     public static func lift(from reader: inout CanonicalReader) throws(CanonicalABIError) -> Self { Self() }
     public func lower(into writer: inout CanonicalWriter) throws(CanonicalABIError) {}
 }

@@ -96,7 +96,7 @@ extension Optional: CanonicalValue where Wrapped: CanonicalValue {
     public static var componentType: ComponentValueType { .option(Wrapped.componentType) }
 
     private static var variantLayout: (CanonicalValueLayout, payloadOffset: UInt32) {
-        CanonicalValueLayout.variant(caseCount: 2, payloads: [Wrapped.canonicalLayout])
+        CanonicalValueLayout.twoCaseVariant(.empty, Wrapped.canonicalLayout)
     }
 
     public static var canonicalLayout: CanonicalValueLayout { variantLayout.0 }

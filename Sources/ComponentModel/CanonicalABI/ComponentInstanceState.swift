@@ -15,10 +15,13 @@ public final class ComponentInstanceState: @unchecked Sendable {
     /// The component instance that instantiated this one, if any (for donut wrapping: a
     /// child may call back into its parent while the parent is running).
     public let parent: ComponentInstanceState?
+    /// The handles the instance's core code holds, by the `i32` index it sees.
     public let handles = ResourceTable()
     /// Fuel for each `realloc`, `post-return` and destructor call (nil: unlimited).
     public var helperCallFuel: UInt64?
+    /// False while a call into the instance is in progress (suspended calls included).
     public internal(set) var mayEnter = true
+    /// False while `realloc` or `post-return` runs: the guest may not call imports then.
     public internal(set) var mayLeave = true
     /// Set when a call into the instance trapped.
     public internal(set) var hasTrapped = false
@@ -35,6 +38,7 @@ public final class ComponentInstanceState: @unchecked Sendable {
         definedResources.insert(resource.id)
     }
 
+    /// Whether this instance defines (implements) `resource`.
     public func defines(_ resource: ResourceType) -> Bool { definedResources.contains(resource.id) }
 
     /// Whether a call from `caller` (nil: the host) may enter this instance now.

@@ -7,7 +7,7 @@ public enum ComponentResult<Ok: CanonicalValue, Err: CanonicalValue>: CanonicalV
     public static var componentType: ComponentValueType { .result(ok: Ok.payloadType, error: Err.payloadType) }
 
     private static var variantLayout: (CanonicalValueLayout, payloadOffset: UInt32) {
-        CanonicalValueLayout.variant(caseCount: 2, payloads: [Ok.canonicalLayout, Err.canonicalLayout])
+        CanonicalValueLayout.twoCaseVariant(Ok.canonicalLayout, Err.canonicalLayout)
     }
 
     public static var canonicalLayout: CanonicalValueLayout { variantLayout.0 }

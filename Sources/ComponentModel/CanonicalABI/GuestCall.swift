@@ -34,6 +34,7 @@ extension GuestCallOutcome: Sendable where Result: Sendable {}
 /// Use from one thread at a time.
 public final class GuestCall<Result>: @unchecked Sendable {
     public let signature: CanonicalSignature
+    /// The component instance being called.
     public let instance: ComponentInstanceState
     private let function: Function
     private let options: CanonicalOptions
@@ -131,6 +132,15 @@ public final class GuestCall<Result>: @unchecked Sendable {
     public func fail(suspendedImportWith message: String) -> GuestCallOutcome<Result> {
         guard case .suspended = state else { return .trapped(.invalidCallState("the call is not suspended")) }
         return fail(.hostFailure(message))
+    }
+
+    /// Gives up a call that has not finished (waiting for fuel or suspended): the guest
+    /// stopped midway, so the instance is left entered and marked trapped.
+    public func abandon() {
+        switch state {
+        case .running, .suspended: _ = fail(.invalidCallState("the call was abandoned"))
+        case .ready, .finished: state = .finished
+        }
     }
 
     /// Runs the call to the end without fuel limits; a suspension is an error.

@@ -1,8 +1,8 @@
 import WasmInterp
 
-/// Called when the last owned handle to a resource is dropped, with the resource's
-/// representation and the instance that dropped it.
-public typealias ResourceDestructor = @Sendable (_ representation: UInt32, _ droppedBy: ComponentInstanceState) throws -> Void
+/// Called when the owned handle to a resource is dropped, with the resource's
+/// representation and the instance that dropped it (nil: the host).
+public typealias ResourceDestructor = @Sendable (_ representation: UInt32, _ droppedBy: ComponentInstanceState?) throws -> Void
 
 extension ComponentInstanceState {
     /// `resource.new`: a new owned handle to a resource this instance defines.
@@ -62,7 +62,8 @@ public enum ResourceBuiltins {
     /// A destructor that calls a guest's core function `(param i32)` in the instance
     /// implementing the resource, like a call into that instance: it traps
     /// (`cannotEnterInstance`) if that would reenter it, unless the dropping instance is
-    /// the implementer (or inside it).
+    /// the implementer (or inside it). The host drops a resource it owns by calling it
+    /// with `droppedBy` nil.
     public static func guestDestructor(_ function: Function, implementedBy implementer: ComponentInstanceState) -> ResourceDestructor {
         { representation, droppedBy in
             try implementer.enter(from: droppedBy)

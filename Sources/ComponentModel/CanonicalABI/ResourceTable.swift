@@ -1,8 +1,10 @@
 /// One entry of a component instance's handle table: a resource, owned or borrowed.
 public final class ResourceHandle: @unchecked Sendable {
+    /// The resource type the handle is to (compared by identity, `ResourceType.id`).
     public let type: ResourceType
     /// The resource's representation (`rep`): what `resource.new` was given.
     public let representation: UInt32
+    /// Owned (dropping it destroys the resource) or borrowed for the duration of a call.
     public let isOwned: Bool
     /// For a borrowed handle: the call it was lent to, whose count of live borrows it is in.
     let borrowScope: BorrowScope?

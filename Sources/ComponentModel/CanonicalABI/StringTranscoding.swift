@@ -228,7 +228,7 @@ extension CanonicalContext {
         if string.unicodeScalars.contains(where: { $0.value >= 0x100 }) {
             return (pointer, UInt32(unitCount) | Self.utf16Tag)
         }
-        for index in 0..<unitCount { destination[index] = destination[2 * index] }
+        for index in 0..<min(unitCount, Int(codeUnits)) { destination[index] = destination[2 * index] }
         pointer = try reallocate(old: pointer, oldSize: byteLength, alignment: 1, newSize: UInt64(unitCount))
         try memory.checkRange(pointer, length: UInt64(unitCount))
         return (pointer, UInt32(unitCount))

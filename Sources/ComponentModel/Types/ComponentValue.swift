@@ -21,7 +21,11 @@ public indirect enum ComponentValue: Sendable, Hashable {
     case error(ComponentValue?)
     /// Flags by position: `flags[i]` is whether the type's i-th flag is set.
     case flags([Bool])
-    /// A handle index in the owning instance's resource table.
+    /// An owned resource, by its representation (the spec's lifted `rep`, what the
+    /// implementing instance gave `resource.new`, or the host's own number for a host
+    /// resource). Lowering it into an instance creates a handle in that instance's table;
+    /// lifting it from one removes the handle.
     case own(UInt32)
+    /// A borrowed resource, by its representation; see `own`.
     case borrow(UInt32)
 }

@@ -44,12 +44,10 @@ public final class Execution: @unchecked Sendable {
     /// Fuel left after the last run (0 after running out).
     public var remainingFuel: UInt64 { fuel > 0 ? UInt64(fuel) : 0 }
 
-    /// A Wasm function's activation. References are unretained: the store owns them all
-    /// and outlives the execution.
+    /// A Wasm function's activation. Its code is owned by the store, which outlives the
+    /// execution.
     struct Frame {
-        var function: Unmanaged<WasmFunction>
-        var compiled: Unmanaged<CompiledFunction>
-        var instance: Unmanaged<InstanceStorage>
+        var code: UnsafeMutablePointer<FunctionCode>
         /// Offset of the frame's first slot (its first parameter) in the value stack.
         var base: Int
         /// Index of the instruction where execution continues in this frame.
@@ -215,9 +213,7 @@ public final class Execution: @unchecked Sendable {
         let locals = stack + base + compiled.parameterSlots
         locals.update(repeating: 0, count: compiled.declaredLocalSlots)
         (locals + compiled.declaredLocalSlots).update(from: compiled.constants, count: compiled.constantCount)
-        (frames + frameCount).initialize(to: Frame(
-            function: Unmanaged.passUnretained(function), compiled: Unmanaged.passUnretained(compiled),
-            instance: function.instanceReference, base: base, pc: 0))
+        (frames + frameCount).initialize(to: Frame(code: compiled.header, base: base, pc: 0))
         frameCount += 1
         return nil
     }
@@ -281,11 +277,10 @@ public final class Execution: @unchecked Sendable {
         var result: [BacktraceFrame] = []
         for index in stride(from: frameCount - 1, through: 0, by: -1) {
             let frame = frames[index]
-            let function = frame.function.takeUnretainedValue()
-            let functionIndex = function.functionIndex
+            let code = frame.code.pointee
             result.append(BacktraceFrame(
-                functionIndex: functionIndex, functionName: function.instance.functionName(functionIndex),
-                offset: frame.compiled.takeUnretainedValue().sourceOffset(at: frame.pc - 1)))
+                functionIndex: code.functionIndex, functionName: code.instance.takeUnretainedValue().functionName(code.functionIndex),
+                offset: code.compiled.takeUnretainedValue().sourceOffset(at: frame.pc - 1)))
         }
         return result
     }

@@ -45,10 +45,10 @@ extension Execution {
         var stack = self.stack
         var stackCapacity = self.stackCapacity
         var frame = frames[frameCount &- 1]
-        var codeBase = frame.compiled._withUnsafeGuaranteedRef { $0.code }
+        var codeBase = frame.code.pointee.code
         var pc = codeBase + frame.pc
         var fp = stack + frame.base
-        var instance = frame.instance
+        var instance = frame.code.pointee.instance
         var callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
         var globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
         var memoryBase = noMemory
@@ -144,11 +144,11 @@ extension Execution {
                 frameCount &-= 1
                 if frameCount == 0 { break dispatch }
                 frame = frames[frameCount &- 1]
-                codeBase = frame.compiled._withUnsafeGuaranteedRef { $0.code }
+                codeBase = frame.code.pointee.code
                 pc = codeBase + frame.pc
                 fp = stack + frame.base
-                if frame.instance.toOpaque() != instance.toOpaque() {
-                    instance = frame.instance
+                if frame.code.pointee.instance.toOpaque() != instance.toOpaque() {
+                    instance = frame.code.pointee.instance
                     callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                     globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
                     if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
@@ -176,30 +176,26 @@ extension Execution {
                     base = (fp - stack) &+ Int(pc.pointee.x)
                 }
                 // Fast path: an already translated Wasm function whose frame fits.
-                if let wasm = callee.wasm,
-                   let compiled = wasm._withUnsafeGuaranteedRef({ tracing ? $0.compiledForTracingReference : $0.compiledReference }),
+                if let cell = callee.cell, let code = tracing ? cell.pointee.codeForTracing : cell.pointee.code,
                    frameCount < maxCallDepth, frameCount < frameCapacity,
-                   compiled._withUnsafeGuaranteedRef({ base &+ $0.maxFrameSlots <= stackCapacity })
+                   base &+ code.pointee.maxFrameSlots <= stackCapacity
                 {
-                    let calleeInstance = wasm._withUnsafeGuaranteedRef { $0.instanceReference }
-                    compiled._withUnsafeGuaranteedRef { code in
-                        // Zeroed locals, then the constants (short loops beat memset/memcpy calls).
-                        var slot = stack + base + code.parameterSlots
-                        for _ in 0..<code.declaredLocalSlots {
-                            slot.pointee = 0
-                            slot += 1
-                        }
-                        let constants = code.constants
-                        for index in 0..<code.constantCount { slot[index] = constants[index] }
-                        codeBase = code.code
+                    // Zeroed locals, then the constants (short loops beat memset/memcpy calls).
+                    var slot = stack + base + code.pointee.parameterSlots
+                    for _ in 0..<code.pointee.declaredLocalSlots {
+                        slot.pointee = 0
+                        slot += 1
                     }
-                    frame = Frame(function: wasm, compiled: compiled, instance: calleeInstance, base: base, pc: 0)
+                    let constants = code.pointee.constants
+                    for index in 0..<code.pointee.constantCount { slot[index] = constants[index] }
+                    frame = Frame(code: code, base: base, pc: 0)
                     frames[frameCount] = frame
                     frameCount &+= 1
+                    codeBase = code.pointee.code
                     pc = codeBase
                     fp = stack + base
-                    if calleeInstance.toOpaque() != instance.toOpaque() {
-                        instance = calleeInstance
+                    if code.pointee.instance.toOpaque() != instance.toOpaque() {
+                        instance = code.pointee.instance
                         callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                         globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
                         if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
@@ -237,10 +233,10 @@ extension Execution {
                 stack = self.stack
                 stackCapacity = self.stackCapacity
                 frame = frames[frameCount &- 1]
-                codeBase = frame.compiled._withUnsafeGuaranteedRef { $0.code }
+                codeBase = frame.code.pointee.code
                 pc = codeBase + frame.pc
                 fp = stack + frame.base
-                instance = frame.instance
+                instance = frame.code.pointee.instance
                 callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                 globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
                 // A host function, or another instance sharing the memory, may have grown it.
@@ -672,9 +668,7 @@ extension Execution {
             guard Int(instruction.x) < instance.typeIDs.count, function.typeID == instance.typeIDs[Int(instruction.x)] else {
                 return .failure(.indirectCallTypeMismatch)
             }
-            var wasm: Unmanaged<WasmFunction>?
-            if case .wasm(let body) = function.kind { wasm = Unmanaged.passUnretained(body) }
-            return .success(CallTarget(function: Unmanaged.passUnretained(function), wasm: wasm))
+            return .success(CallTarget(function))
         }
     }
 

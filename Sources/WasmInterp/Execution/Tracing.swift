@@ -4,21 +4,22 @@
 /// translation keeps no text and untraced runs pay one predictable branch per instruction.
 extension Execution {
     func trace(frame: Frame, pc: Int, fp: UnsafeMutablePointer<UInt64>) {
-        let compiled = frame.compiled.takeUnretainedValue()
+        let compiled = frame.code.pointee.compiled.takeUnretainedValue()
+        let instance = frame.code.pointee.instance.takeUnretainedValue()
         guard let sink = traceSink, pc < compiled.sourceOffsets.count,
               compiled.sourceOffsets[pc] != CompiledFunction.noSourceOffset
         else { return }
         let offset = Int(compiled.sourceOffsets[pc])
-        let function = frame.function.takeUnretainedValue()
+        let index = frame.code.pointee.functionIndex
+        guard Int(index) < instance.functions.count, case .wasm(let function) = instance.functions[Int(index)].kind else { return }
         let body = function.body
         var reader = InstructionReader(bytes: body.bytes, range: offset..<body.codeRange.upperBound)
         let text = (try? reader.read().textForm) ?? "?"
         let consumed = compiled.traceOperands[pc]
         var operands: [UInt64] = []
         for slot in 0..<Int(consumed.count) { operands.append(fp[Int(consumed.firstSlot) + slot]) }
-        let index = function.functionIndex
         sink(TraceEvent(
-            functionIndex: index, functionName: function.instance.functionName(index),
+            functionIndex: index, functionName: instance.functionName(index),
             offset: offset, instruction: text, operands: operands))
     }
 }

@@ -31,24 +31,24 @@ final class WasmFunction {
     let body: FunctionBody
     /// Translated code; nil until the function is first called.
     var compiled: CompiledFunction? {
-        didSet { compiledReference = compiled.map { Unmanaged.passUnretained($0) } }
+        didSet { codeCell.pointee.code = compiled?.header }
     }
     /// Code translated one-to-one for tracing; nil until a traced execution calls it.
     var compiledForTracing: CompiledFunction? {
-        didSet { compiledForTracingReference = compiledForTracing.map { Unmanaged.passUnretained($0) } }
+        didSet { codeCell.pointee.codeForTracing = compiledForTracing?.header }
     }
-    // Unretained mirrors of the above and of `instance`, for the interpreter's call path
-    // (reading them costs no reference counting).
-    private(set) var compiledReference: Unmanaged<CompiledFunction>?
-    private(set) var compiledForTracingReference: Unmanaged<CompiledFunction>?
-    let instanceReference: Unmanaged<InstanceStorage>
+    /// The interpreter's view of the two above. Owned by this object.
+    let codeCell: UnsafeMutablePointer<CodeCell>
 
     init(instance: InstanceStorage, functionIndex: UInt32, body: FunctionBody) {
         self.instance = instance
-        instanceReference = Unmanaged.passUnretained(instance)
         self.functionIndex = functionIndex
         self.body = body
+        codeCell = UnsafeMutablePointer<CodeCell>.allocate(capacity: 1)
+        codeCell.initialize(to: CodeCell())
     }
+
+    deinit { codeCell.deallocate() }
 }
 
 /// A function implemented in Swift.

@@ -77,6 +77,9 @@ final class InstanceStorage: @unchecked Sendable {
 
     struct CallTarget {
         var function: Unmanaged<Function>
+        /// The Wasm function's code cell; nil for a host function.
+        var cell: UnsafeMutablePointer<CodeCell>?
+        /// The Wasm function itself, for translating it on its first call.
         var wasm: Unmanaged<WasmFunction>?
     }
 
@@ -85,9 +88,7 @@ final class InstanceStorage: @unchecked Sendable {
         isPreparedForExecution = true
         callTargets = .allocate(capacity: functions.count)
         for (index, function) in functions.enumerated() {
-            var wasm: Unmanaged<WasmFunction>?
-            if case .wasm(let body) = function.kind { wasm = Unmanaged.passUnretained(body) }
-            callTargets.initializeElement(at: index, to: CallTarget(function: Unmanaged.passUnretained(function), wasm: wasm))
+            callTargets.initializeElement(at: index, to: CallTarget(function))
         }
         globalCells = .allocate(capacity: globals.count)
         for (index, global) in globals.enumerated() { globalCells.initializeElement(at: index, to: global.storage) }
@@ -145,4 +146,14 @@ public final class Store: @unchecked Sendable {
 struct ExactName: Hashable, Sendable {
     let bytes: [UInt8]
     init(_ name: String) { bytes = Array(name.utf8) }
+}
+
+extension InstanceStorage.CallTarget {
+    init(_ function: Function) {
+        self.function = Unmanaged.passUnretained(function)
+        if case .wasm(let wasm) = function.kind {
+            cell = wasm.codeCell
+            self.wasm = Unmanaged.passUnretained(wasm)
+        }
+    }
 }

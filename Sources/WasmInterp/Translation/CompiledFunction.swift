@@ -28,9 +28,14 @@ final class CompiledFunction {
         var count: UInt32
     }
 
+    /// What the interpreter reads when it enters or returns to this function, at a stable
+    /// address: plain loads, no reference counting. Owned by this object.
+    let header: UnsafeMutablePointer<FunctionCode>
+
     init(
         instructions: [InternalInstruction], sourceOffsets: [UInt32], traceOperands: [TraceOperands],
-        parameterSlots: Int, declaredLocalSlots: Int, constants: [UInt64], resultSlots: Int, maxFrameSlots: Int
+        parameterSlots: Int, declaredLocalSlots: Int, constants: [UInt64], resultSlots: Int, maxFrameSlots: Int,
+        instance: InstanceStorage, functionIndex: UInt32
     ) {
         code = UnsafeMutablePointer.allocate(capacity: Swift.max(instructions.count, 1))
         code.initialize(from: instructions, count: instructions.count)
@@ -44,6 +49,12 @@ final class CompiledFunction {
         self.declaredLocalSlots = declaredLocalSlots
         self.resultSlots = resultSlots
         self.maxFrameSlots = maxFrameSlots
+        header = UnsafeMutablePointer<FunctionCode>.allocate(capacity: 1)
+        header.initialize(to: FunctionCode(
+            code: code, constants: self.constants, constantCount: constants.count, parameterSlots: parameterSlots,
+            declaredLocalSlots: declaredLocalSlots, maxFrameSlots: maxFrameSlots,
+            instance: Unmanaged.passUnretained(instance), functionIndex: functionIndex,
+            compiled: Unmanaged.passUnretained(self)))
     }
 
     /// Number of constants (the buffer has at least one element).
@@ -52,6 +63,7 @@ final class CompiledFunction {
     deinit {
         code.deallocate()
         constants.deallocate()
+        header.deallocate()
     }
 
     /// The source offset of the Wasm instruction that instruction `pc` belongs to.
@@ -63,4 +75,24 @@ final class CompiledFunction {
         }
         return nil
     }
+}
+
+/// The part of a `CompiledFunction` the interpreter's call and return paths read.
+struct FunctionCode {
+    var code: UnsafeMutablePointer<InternalInstruction>
+    var constants: UnsafeMutablePointer<UInt64>
+    var constantCount: Int
+    var parameterSlots: Int
+    var declaredLocalSlots: Int
+    var maxFrameSlots: Int
+    var instance: Unmanaged<InstanceStorage>
+    var functionIndex: UInt32
+    var compiled: Unmanaged<CompiledFunction>
+}
+
+/// Where a Wasm function's translated code is, once it is translated: the interpreter
+/// reads it through a pointer, so calls touch no object.
+struct CodeCell {
+    var code: UnsafeMutablePointer<FunctionCode>?
+    var codeForTracing: UnsafeMutablePointer<FunctionCode>?
 }

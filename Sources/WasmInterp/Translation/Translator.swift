@@ -128,7 +128,7 @@ struct Translator {
             instructions: instructions, sourceOffsets: sourceOffsets, traceOperands: traceOperands,
             parameterSlots: Translator.slots(type.parameters), declaredLocalSlots: Int(constantBase) - Translator.slots(type.parameters),
             constants: constants, resultSlots: Translator.slots(type.results),
-            maxFrameSlots: Int(operandBase) + maxOperandHeight + 2)
+            maxFrameSlots: Int(operandBase) + maxOperandHeight + 2, instance: instance, functionIndex: functionIndex)
     }
 
     private func isStructural(_ instruction: Instruction) -> Bool {

@@ -1,0 +1,30 @@
+/// The arguments of a lowered import call, read one by one as typed values.
+public struct HostCallArguments {
+    private var reader: CanonicalReader
+    private let parameters: [CanonicalTypeLayout]
+    private var index = 0
+
+    init(reader: CanonicalReader, parameters: [CanonicalTypeLayout]) {
+        self.reader = reader
+        self.parameters = parameters
+    }
+
+    /// Lifts the next argument as a `T`.
+    /// - Throws: `valueDoesNotMatchType` when `T` is not the parameter's type or no
+    ///   parameter is left; the traps of lifting.
+    public mutating func next<T: CanonicalValue>(_ type: T.Type = T.self) throws(CanonicalABIError) -> T {
+        guard index < parameters.count else { throw .valueDoesNotMatchType("no parameter \(index)") }
+        guard T.componentType == parameters[index].type else {
+            throw .valueDoesNotMatchType("parameter \(index) is not a \(T.self)")
+        }
+        index += 1
+        return try reader.read(T.self)
+    }
+
+    /// Lifts the next argument as a dynamic value.
+    public mutating func next() throws(CanonicalABIError) -> ComponentValue {
+        guard index < parameters.count else { throw .valueDoesNotMatchType("no parameter \(index)") }
+        defer { index += 1 }
+        return try reader.read(parameters[index])
+    }
+}
