@@ -12,6 +12,9 @@ struct Benchmark {
     /// The result for `argument`, as wasmtime computes it (a third engine, so a bug that both
     /// compared engines share still shows).
     var expected: String
+    /// Built with 128-bit SIMD; summarized apart from the scalar programs, as the two engines'
+    /// SIMD support differs far more than their scalar execution.
+    var usesSIMD = false
 }
 
 extension Benchmark {
@@ -34,6 +37,10 @@ extension Benchmark {
             expected: "i32 -1611916327"),
         Benchmark(name: "coremark", module: "coremark", argument: 1_000, quickArgument: 50,
             expected: "i32 18089"),
+        Benchmark(name: "simd-blur", module: "simd", export: "blur", argument: 4, quickArgument: 1,
+            expected: "i32 2905367", usesSIMD: true),
+        Benchmark(name: "simd-dot", module: "simd", export: "dot", argument: 800, quickArgument: 100,
+            expected: "f64 541376.5173950195", usesSIMD: true),
     ]
 
     /// The module whose decoding, validation and translation is measured.

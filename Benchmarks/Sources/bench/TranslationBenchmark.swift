@@ -3,6 +3,8 @@ struct TranslationMeasurement {
     var byteCount: Int
     /// Ours: decode + validate + instantiate (translation is lazy, so none of it).
     var oursInstantiate: Double
+    /// Ours: decode + validate + instantiate + `translateAllFunctions()`.
+    var oursEager: Double
     /// Ours: the same plus a first `run(0)`, which translates every function and runs each
     /// briefly.
     var oursFirstCall: Double
@@ -44,6 +46,7 @@ func measureTranslation(options: Options) throws -> TranslationMeasurement {
     return TranslationMeasurement(
         byteCount: bytes.count,
         oursInstantiate: try median { _ = try WasmInterpLoading.instantiate(bytes) },
+        oursEager: try median { try WasmInterpLoading.instantiateEagerly(bytes) },
         oursFirstCall: try median { try WasmInterpLoading.instantiateAndCall(bytes, export: "run", argument: 0) },
         oursLaterCall: try median { _ = try oursRunner.call(0) },
         wasmKitEager: try median { try WasmKitLoading.instantiateEagerly(bytes) },
