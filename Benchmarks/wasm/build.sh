@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 CLANG=${CLANG:-clang}
 FLAGS="--target=wasm32 -O2 -nostdlib -mbulk-memory -Wall -Wextra -Werror -Wl,--no-entry"
 
-for program in fib sieve sort matmul nbody sha256 memops coremark; do
+for program in fib sieve sort matmul nbody sha256 memops coremark simd_scalar; do
     "$CLANG" $FLAGS "$program.c" -o "$program.wasm"
 done
 

@@ -28,12 +28,31 @@ enum Report {
             let ratio = Statistics.geometricMean(group.map(\.ratio))
             return "Geometric mean of ours / WasmKit, \(label): **\(decimal(ratio, 2))×** (over \(group.count))"
         }
+        let scalar = measurements.filter { if case .scalar = $0.benchmark.group { true } else { false } }
+        let simd = measurements.filter { if case .simd = $0.benchmark.group { true } else { false } }
         let lines = [
-            meanRatio("scalar programs", measurements.filter { !$0.benchmark.usesSIMD }),
-            meanRatio("SIMD programs", measurements.filter(\.benchmark.usesSIMD)),
+            meanRatio("scalar programs", scalar),
+            meanRatio("SIMD programs", simd),
             "Geometric mean of ours fuel on / off: \(decimal(Statistics.geometricMean(measurements.map(\.fuelOverhead)), 2))×",
         ]
         return "\n" + lines.compactMap { $0 }.joined(separator: "  \n")
+    }
+
+    /// How much faster each engine runs a SIMD kernel than the same kernel in scalar code.
+    static func simdGain(_ measurements: [ExecutionMeasurement]) -> String? {
+        let rows = measurements.compactMap { m -> String? in
+            guard case .simd(let baselineName) = m.benchmark.group,
+                  let baseline = measurements.first(where: { $0.benchmark.name == baselineName })
+            else { return nil }
+            return "| \(m.benchmark.name) | \(baselineName) | \(decimal(baseline.wasmKit / m.wasmKit, 2))× | \(decimal(baseline.ours / m.ours, 2))× |"
+        }
+        guard !rows.isEmpty else { return nil }
+        return """
+            SIMD gain: time of the scalar kernel / time of the SIMD kernel (same work, same result)
+
+            | SIMD | scalar | WasmKit | ours |
+            |---|---|---:|---:|
+            """ + "\n" + rows.joined(separator: "\n")
     }
 
     static func results(_ measurements: [ExecutionMeasurement]) -> String {

@@ -38,6 +38,7 @@ func runBenchmarks() -> Int32 {
             }
         }
         emit(Report.summary(measurements))
+        if let gain = Report.simdGain(measurements) { emit("\n" + gain) }
         emit("\nResults (identical on both engines):\n" + Report.results(measurements))
     }
     if options.selects("translation") {
