@@ -48,6 +48,10 @@ build_dummy_component dummy-versioned versioned.wit versioned
 # Written directly in the component text format.
 "$wasm_tools" parse "$components/multi-instance.wat" -o "$components/multi-instance.wasm"
 built_components+=(multi-instance)
+for name in versioned-names component-calls; do
+  "$wasm_tools" parse "$components/$name.wat" -o "$components/$name.wasm"
+  built_components+=("$name")
+done
 # The WIT each component's world prints as, to compare the Swift printer with.
 for name in "${built_components[@]}"; do
   "$wasm_tools" component wit "$components/$name.wasm" > "$components/$name.expected.wit"

@@ -46,7 +46,7 @@ extension Execution {
         var stackCapacity = self.stackCapacity
         var frame = frames[frameCount &- 1]
         var codeBase = frame.code.pointee.code
-        var pc = codeBase + frame.pc
+        var pc = frame.pc
         var fp = stack + frame.base
         var instance = frame.code.pointee.instance
         var callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
@@ -129,6 +129,150 @@ extension Execution {
                 if fp[Int(i.y)] == 0 { pc = codeBase + Int(i.x) }
             case .branchIfI64Nez:
                 if fp[Int(i.y)] != 0 { pc = codeBase + Int(i.x) }
+            case .branchLoop:
+                do {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfLoop:
+                if u32(fp[Int(i.y)]) != 0 {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfZeroLoop:
+                if u32(fp[Int(i.y)]) == 0 {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32EqLoop:
+                if u32(fp[Int(i.y)]) == u32(fp[Int(i.z)]) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32NeLoop:
+                if u32(fp[Int(i.y)]) != u32(fp[Int(i.z)]) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32LtSLoop:
+                if s32(fp[Int(i.y)]) < s32(fp[Int(i.z)]) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32LtULoop:
+                if u32(fp[Int(i.y)]) < u32(fp[Int(i.z)]) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32GtSLoop:
+                if s32(fp[Int(i.y)]) > s32(fp[Int(i.z)]) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32GtULoop:
+                if u32(fp[Int(i.y)]) > u32(fp[Int(i.z)]) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32LeSLoop:
+                if s32(fp[Int(i.y)]) <= s32(fp[Int(i.z)]) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32LeULoop:
+                if u32(fp[Int(i.y)]) <= u32(fp[Int(i.z)]) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32GeSLoop:
+                if s32(fp[Int(i.y)]) >= s32(fp[Int(i.z)]) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32GeULoop:
+                if u32(fp[Int(i.y)]) >= u32(fp[Int(i.z)]) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI64NeLoop:
+                if fp[Int(i.y)] != fp[Int(i.z)] {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI64LtSLoop:
+                if s64(fp[Int(i.y)]) < s64(fp[Int(i.z)]) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI64LtULoop:
+                if fp[Int(i.y)] < fp[Int(i.z)] {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI64EqzLoop:
+                if fp[Int(i.y)] == 0 {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI64NezLoop:
+                if fp[Int(i.y)] != 0 {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
             case .branchTable:
                 let index = Int(Swift.min(u32(fp[Int(i.y)]), i.x))
                 pc = codeBase + Int(pc[index].x)
@@ -145,7 +289,7 @@ extension Execution {
                 if frameCount == 0 { break dispatch }
                 frame = frames[frameCount &- 1]
                 codeBase = frame.code.pointee.code
-                pc = codeBase + frame.pc
+                pc = frame.pc
                 fp = stack + frame.base
                 if frame.code.pointee.instance.toOpaque() != instance.toOpaque() {
                     instance = frame.code.pointee.instance
@@ -160,7 +304,7 @@ extension Execution {
                     }
                 }
             case .call, .callIndirect:
-                frames[frameCount &- 1].pc = pc - codeBase
+                frames[frameCount &- 1].pc = pc
                 let callee: CallTarget
                 let base: Int
                 if i.opcode == .call {
@@ -188,7 +332,7 @@ extension Execution {
                     }
                     let constants = code.pointee.constants
                     for index in 0..<code.pointee.constantCount { slot[index] = constants[index] }
-                    frame = Frame(code: code, base: base, pc: 0)
+                    frame = Frame(code: code, base: base, pc: code.pointee.code)
                     frames[frameCount] = frame
                     frameCount &+= 1
                     codeBase = code.pointee.code
@@ -234,7 +378,7 @@ extension Execution {
                 stackCapacity = self.stackCapacity
                 frame = frames[frameCount &- 1]
                 codeBase = frame.code.pointee.code
-                pc = codeBase + frame.pc
+                pc = frame.pc
                 fp = stack + frame.base
                 instance = frame.code.pointee.instance
                 callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
@@ -498,61 +642,61 @@ extension Execution {
             case .i64Rotr:
                 fp[Int(i.x)] = NumericSemantics.i64Rotr(fp[Int(i.y)], fp[Int(i.z)])
             case .f32Abs:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Abs(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Abs(Float(bitPattern: u32(fp[Int(i.y)])))))
             case .f32Neg:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Neg(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Neg(Float(bitPattern: u32(fp[Int(i.y)])))))
             case .f32Ceil:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Ceil(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Ceil(Float(bitPattern: u32(fp[Int(i.y)])))))
             case .f32Floor:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Floor(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Floor(Float(bitPattern: u32(fp[Int(i.y)])))))
             case .f32Trunc:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Trunc(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Trunc(Float(bitPattern: u32(fp[Int(i.y)])))))
             case .f32Nearest:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Nearest(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Nearest(Float(bitPattern: u32(fp[Int(i.y)])))))
             case .f32Sqrt:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Sqrt(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Sqrt(Float(bitPattern: u32(fp[Int(i.y)])))))
             case .f32Add:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Add(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Add(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)])))))
             case .f32Sub:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Sub(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Sub(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)])))))
             case .f32Mul:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Mul(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Mul(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)])))))
             case .f32Div:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Div(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Div(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)])))))
             case .f32Min:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Min(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Min(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)])))))
             case .f32Max:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Max(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Max(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)])))))
             case .f32Copysign:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Copysign(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Copysign(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)])))))
             case .f64Abs:
-                fp[Int(i.x)] = NumericSemantics.f64Abs(Double(bitPattern: fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Abs(Double(bitPattern: fp[Int(i.y)])))
             case .f64Neg:
-                fp[Int(i.x)] = NumericSemantics.f64Neg(Double(bitPattern: fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Neg(Double(bitPattern: fp[Int(i.y)])))
             case .f64Ceil:
-                fp[Int(i.x)] = NumericSemantics.f64Ceil(Double(bitPattern: fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Ceil(Double(bitPattern: fp[Int(i.y)])))
             case .f64Floor:
-                fp[Int(i.x)] = NumericSemantics.f64Floor(Double(bitPattern: fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Floor(Double(bitPattern: fp[Int(i.y)])))
             case .f64Trunc:
-                fp[Int(i.x)] = NumericSemantics.f64Trunc(Double(bitPattern: fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Trunc(Double(bitPattern: fp[Int(i.y)])))
             case .f64Nearest:
-                fp[Int(i.x)] = NumericSemantics.f64Nearest(Double(bitPattern: fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Nearest(Double(bitPattern: fp[Int(i.y)])))
             case .f64Sqrt:
-                fp[Int(i.x)] = NumericSemantics.f64Sqrt(Double(bitPattern: fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Sqrt(Double(bitPattern: fp[Int(i.y)])))
             case .f64Add:
-                fp[Int(i.x)] = NumericSemantics.f64Add(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Add(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
             case .f64Sub:
-                fp[Int(i.x)] = NumericSemantics.f64Sub(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Sub(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
             case .f64Mul:
-                fp[Int(i.x)] = NumericSemantics.f64Mul(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Mul(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
             case .f64Div:
-                fp[Int(i.x)] = NumericSemantics.f64Div(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Div(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
             case .f64Min:
-                fp[Int(i.x)] = NumericSemantics.f64Min(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Min(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
             case .f64Max:
-                fp[Int(i.x)] = NumericSemantics.f64Max(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Max(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
             case .f64Copysign:
-                fp[Int(i.x)] = NumericSemantics.f64Copysign(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Copysign(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
             case .i32WrapI64:
                 fp[Int(i.x)] = UInt64(NumericSemantics.i32WrapI64(fp[Int(i.y)]))
             case .i32TruncF32S:
@@ -576,33 +720,33 @@ extension Execution {
             case .i64TruncF64U:
                 do { fp[Int(i.x)] = try NumericSemantics.i64TruncF64U(Double(bitPattern: fp[Int(i.y)])) } catch { exit = .trap(error); break dispatch }
             case .f32ConvertI32S:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32ConvertI32S(s32(fp[Int(i.y)])).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32ConvertI32S(s32(fp[Int(i.y)]))))
             case .f32ConvertI32U:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32ConvertI32U(u32(fp[Int(i.y)])).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32ConvertI32U(u32(fp[Int(i.y)]))))
             case .f32ConvertI64S:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32ConvertI64S(Int64(bitPattern: fp[Int(i.y)])).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32ConvertI64S(Int64(bitPattern: fp[Int(i.y)]))))
             case .f32ConvertI64U:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32ConvertI64U(fp[Int(i.y)]).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32ConvertI64U(fp[Int(i.y)])))
             case .f32DemoteF64:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32DemoteF64(Double(bitPattern: fp[Int(i.y)])).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32DemoteF64(Double(bitPattern: fp[Int(i.y)]))))
             case .f64ConvertI32S:
-                fp[Int(i.x)] = NumericSemantics.f64ConvertI32S(s32(fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64ConvertI32S(s32(fp[Int(i.y)])))
             case .f64ConvertI32U:
-                fp[Int(i.x)] = NumericSemantics.f64ConvertI32U(u32(fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64ConvertI32U(u32(fp[Int(i.y)])))
             case .f64ConvertI64S:
-                fp[Int(i.x)] = NumericSemantics.f64ConvertI64S(Int64(bitPattern: fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64ConvertI64S(Int64(bitPattern: fp[Int(i.y)])))
             case .f64ConvertI64U:
-                fp[Int(i.x)] = NumericSemantics.f64ConvertI64U(fp[Int(i.y)]).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64ConvertI64U(fp[Int(i.y)]))
             case .f64PromoteF32:
-                fp[Int(i.x)] = NumericSemantics.f64PromoteF32(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64PromoteF32(Float(bitPattern: u32(fp[Int(i.y)]))))
             case .i32ReinterpretF32:
                 fp[Int(i.x)] = UInt64(NumericSemantics.i32ReinterpretF32(Float(bitPattern: u32(fp[Int(i.y)]))))
             case .i64ReinterpretF64:
                 fp[Int(i.x)] = NumericSemantics.i64ReinterpretF64(Double(bitPattern: fp[Int(i.y)]))
             case .f32ReinterpretI32:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32ReinterpretI32(u32(fp[Int(i.y)])).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32ReinterpretI32(u32(fp[Int(i.y)]))))
             case .f64ReinterpretI64:
-                fp[Int(i.x)] = NumericSemantics.f64ReinterpretI64(fp[Int(i.y)]).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64ReinterpretI64(fp[Int(i.y)]))
             case .i32Extend8S:
                 fp[Int(i.x)] = UInt64(UInt32(bitPattern: NumericSemantics.i32Extend8S(u32(fp[Int(i.y)]))))
             case .i32Extend16S:
@@ -635,7 +779,7 @@ extension Execution {
 
         self.fuel = fuel
         self.frameCount = frameCount
-        if frameCount > 0 { frames[frameCount &- 1].pc = pc - codeBase }
+        if frameCount > 0 { frames[frameCount &- 1].pc = pc }
         switch exit {
         case .returned:
             state = .finished

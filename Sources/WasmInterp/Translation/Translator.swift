@@ -73,6 +73,10 @@ struct Translator {
         var pendingElse: Int?
         /// The `consumeFuel` charging this block's instructions, if it has its own.
         var fuelInstruction: Int?
+        /// For an `if`: instructions of the arm being translated, and of the then-arm. The
+        /// longer arm is charged to the enclosing block, so an `if` costs no fuel check.
+        var armFuel: UInt32 = 0
+        var thenArmFuel: UInt32 = 0
         /// The rest of the frame is unreachable (after br, return, unreachable...).
         var isUnreachable = false
         /// The whole frame lies in unreachable code: nothing of it is emitted.
@@ -235,10 +239,20 @@ struct Translator {
         return emit(.consumeFuel, synthetic: true)
     }
 
-    mutating func chargeFuel() {
-        for index in stride(from: controls.count - 1, through: 0, by: -1) {
+    mutating func chargeFuel(_ amount: UInt32 = 1) {
+        chargeFuel(amount, from: controls.count - 1)
+    }
+
+    /// Adds `amount` to the innermost block at or below `index` that charges fuel: a block
+    /// with its own `consumeFuel`, or an `if` arm.
+    mutating func chargeFuel(_ amount: UInt32, from index: Int) {
+        for index in stride(from: index, through: 0, by: -1) {
             if let fuel = controls[index].fuelInstruction {
-                instructions[fuel].x &+= 1
+                instructions[fuel].x &+= amount
+                return
+            }
+            if controls[index].kind == .if {
+                controls[index].armFuel &+= amount
                 return
             }
         }
