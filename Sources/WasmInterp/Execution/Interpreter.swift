@@ -338,6 +338,17 @@ extension Execution {
                     codeBase = code.pointee.code
                     pc = codeBase
                     fp = stack + base
+                    // Charge the callee's entry block here, saving the dispatch of its
+                    // `consumeFuel` (on running out, the callee starts at that instruction).
+                    if pc.pointee.opcode == .consumeFuel {
+                        let cost = Int64(pc.pointee.x)
+                        if fuel < cost {
+                            exit = .outOfFuel
+                            break dispatch
+                        }
+                        fuel &-= cost
+                        pc += 1
+                    }
                     if code.pointee.instance.toOpaque() != instance.toOpaque() {
                         instance = code.pointee.instance
                         callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
@@ -397,12 +408,18 @@ extension Execution {
                 fp[Int(i.x)] = fp[Int(i.y)]
                 fp[Int(i.x) + 1] = fp[Int(i.y) + 1]
             case .select:
-                if u32(fp[Int(i.z)]) == 0 { fp[Int(i.x)] = fp[Int(i.y)] }
+                let source = u32(fp[Int(pc.pointee.x)]) != 0 ? i.y : i.z
+                pc += 1
+                fp[Int(i.x)] = fp[Int(source)]
             case .selectWide:
-                if u32(fp[Int(i.z)]) == 0 {
-                    fp[Int(i.x)] = fp[Int(i.y)]
-                    fp[Int(i.x) + 1] = fp[Int(i.y) + 1]
-                }
+                let source = Int(u32(fp[Int(pc.pointee.x)]) != 0 ? i.y : i.z)
+                pc += 1
+                let low = fp[source]
+                let high = fp[source &+ 1]
+                fp[Int(i.x)] = low
+                fp[Int(i.x) &+ 1] = high
+            case .selectCondition:
+                break
             case .globalGet:
                 fp[Int(i.x)] = globalCells[Int(i.y)].pointee
             case .globalSet:
