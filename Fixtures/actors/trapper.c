@@ -1,13 +1,13 @@
 /* trapper: a counter (see counter.c, same state) that crashes on demand, for failure and
- * supervision tests.
+ * supervision tests. "Asks for a trap": the message is "trap" or its first byte is 0xFF.
  *   init       traps (unreachable) when the state is the 4 bytes "trap"; otherwise as
  *              counter's init.
- *   send       traps when the message is "trap" or its first byte is 0xFF; returns
+ *   send       traps when the message asks for a trap; returns
  *              err("trapper refused the message") for "fail" (state unchanged: a handler
  *              error, not a crash); otherwise count + 1.
- *   request    traps on "trap", err("trapper refused the request") on "fail"; otherwise
- *              replies with the count in decimal ASCII.
- *   channels   as counter; a channel message "trap" traps.
+ *   request    traps when the message asks for a trap; err("trapper refused the request")
+ *              for "fail"; otherwise replies with the count in decimal ASCII.
+ *   channels   as counter; a channel message that asks for a trap traps.
  * Imports nothing. */
 #include "counter-state.h"
 
