@@ -1,3 +1,4 @@
+import ActorSystem
 import Foundation
 
 /// Locates the actor components the tests run: `Fixtures/components` (actor-counter) and
@@ -25,3 +26,37 @@ extension Array where Element == UInt8 {
 }
 
 func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+/// The probe actor (`Fixtures/actor-system/probe.c`): does what its messages say and
+/// keeps what happened as its state.
+enum Probe {
+    static let interfaces: Set<HostInterfaceName> = [.runtime, .messageServerHost, .timing]
+
+    static func definition(name: String? = nil, state: [UInt8]? = nil, limits: ActorLimits? = nil) throws -> ActorDefinition {
+        ActorDefinition(
+            componentBytes: try ActorFixtures.bytes("probe"), name: name, initialState: state,
+            hostInterfaces: interfaces, limits: limits)
+    }
+}
+
+extension ActorSystem {
+    /// The actor's state as text (for the probe, whose state is what happened).
+    func stateText(of id: ActorID) throws -> String? {
+        try state(of: id).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// Collects what the system reports through its hooks.
+final class FailureRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storedFailures: [ActorFailure] = []
+    private var storedExits: [(ActorID, ActorExitReason)] = []
+
+    init(_ system: ActorSystem) {
+        system.onFailure = { [weak self] failure in self?.lock.withLock { self?.storedFailures.append(failure) } }
+        system.onExit = { [weak self] id, reason in self?.lock.withLock { self?.storedExits.append((id, reason)) } }
+    }
+
+    var failures: [ActorFailure] { lock.withLock { storedFailures } }
+    var exits: [(ActorID, ActorExitReason)] { lock.withLock { storedExits } }
+}
