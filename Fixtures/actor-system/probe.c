@@ -15,6 +15,9 @@
  *   respond:ID:PAYLOAD     respond-to-request           state = "ok" | "err:MESSAGE"
  *   cancel:ID              cancel-request               state = "ok" | "err:MESSAGE"
  *   sleep:MILLISECONDS     timing.sleep                 state = "woke:NOW" (timing.now after)
+ *   store:TEXT             store: new, store-at-label "greeting", get-by-label, get
+ *                                                      state = "stored:" + what get returned
+ *   chain                  runtime.get-chain            state = "events:N" (N = its length)
  *   spin:N                 loops N times (0: forever)
  *   append:TEXT            state = state + TEXT
  *   shutdown               runtime.shutdown(none)
@@ -45,6 +48,7 @@ typedef unsigned long long u64;
 #define RUNTIME "theater:simple/runtime"
 #define MESSAGES "theater:simple/message-server-host"
 #define TIMING "theater:simple/timing"
+#define STORE "theater:simple/store"
 
 IMPORT(RUNTIME, "log") void host_log(const u8 *ptr, u32 len);
 IMPORT(RUNTIME, "shutdown") void host_shutdown(u32 is_some, const u8 *ptr, u32 len, u8 *ret);
@@ -58,6 +62,11 @@ IMPORT(MESSAGES, "respond-to-request") void host_respond(const u8 *a, u32 al, co
 IMPORT(MESSAGES, "cancel-request") void host_cancel(const u8 *a, u32 al, u8 *ret);
 IMPORT(TIMING, "sleep") void host_sleep(u64 duration, u8 *ret);
 IMPORT(TIMING, "now") u64 host_now(void);
+IMPORT(RUNTIME, "get-chain") void host_get_chain(u8 *ret);
+IMPORT(STORE, "new") void host_store_new(u8 *ret);
+IMPORT(STORE, "store-at-label") void host_store_at_label(const u8 *a, u32 al, const u8 *b, u32 bl, const u8 *c, u32 cl, u8 *ret);
+IMPORT(STORE, "get-by-label") void host_get_by_label(const u8 *a, u32 al, const u8 *b, u32 bl, u8 *ret);
+IMPORT(STORE, "get") void host_store_get(const u8 *a, u32 al, const u8 *b, u32 bl, u8 *ret);
 
 typedef struct { const u8 *ptr; u32 len; } Bytes;
 
@@ -195,6 +204,22 @@ static void grow_until_failure(void) {
     __builtin_trap();
 }
 
+/* Stores `content` under a label in a new store and reads it back through the label. */
+static Bytes store_round_trip(Bytes content) {
+    Bytes label = text("greeting");
+    host_store_new(import_ret);
+    if (import_ret[0] != 0) return outcome(0);
+    Bytes id = {(const u8 *)load32(import_ret + 4), load32(import_ret + 8)};
+    host_store_at_label(id.ptr, id.len, label.ptr, label.len, content.ptr, content.len, import_ret);
+    if (import_ret[0] != 0) return outcome(0);
+    host_get_by_label(id.ptr, id.len, label.ptr, label.len, import_ret);
+    if (import_ret[0] != 0) return outcome(0);
+    if (import_ret[4] == 0) return text("err:label not found");
+    Bytes hash = {(const u8 *)load32(import_ret + 8), load32(import_ret + 12)};
+    host_store_get(id.ptr, id.len, hash.ptr, hash.len, import_ret);
+    return outcome("stored:");
+}
+
 EXPORT("theater:simple/actor#init")
 u8 *actor_init(u32 is_some, const u8 *state, u32 state_len, const u8 *id, u32 id_len) {
     Bytes line = concat(text("probe "), (Bytes){id, id_len});
@@ -258,6 +283,11 @@ u8 *handle_send(u32 is_some, const u8 *state_ptr, u32 state_len, const u8 *msg, 
         host_sleep(number(m), import_ret);
         if (import_ret[0] != 0) return return_state(1, outcome(0));
         return return_state(1, concat(text("woke:"), decimal(host_now())));
+    }
+    if (take_prefix(&m, "store:")) return return_state(1, store_round_trip(m));
+    if (equals(m, "chain")) {
+        host_get_chain(import_ret);
+        return return_state(1, concat(text("events:"), decimal(load32(import_ret + 4))));
     }
     if (take_prefix(&m, "spin:")) {
         spin(number(m));

@@ -30,7 +30,7 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 /// The probe actor (`Fixtures/actor-system/probe.c`): does what its messages say and
 /// keeps what happened as its state.
 enum Probe {
-    static let interfaces: Set<HostInterfaceName> = [.runtime, .messageServerHost, .timing]
+    static let interfaces: Set<HostInterfaceName> = [.runtime, .messageServerHost, .timing, .store]
 
     static func definition(name: String? = nil, state: [UInt8]? = nil, limits: ActorLimits? = nil) throws -> ActorDefinition {
         ActorDefinition(
