@@ -20,7 +20,7 @@ public struct ActorSystemConfiguration: Sendable {
     /// before the block starts, so keep this well above the largest block's cost.
     public var sliceFuel: UInt64 = 20_000
     /// Limits of actors spawned without their own.
-    public var defaultLimits = ActorLimits()
+    public var defaultLimits = RuntimeLimits()
     /// Events kept per actor when its definition does not say.
     public var eventRetention = EventRetention.all
     /// Log lines kept per actor (`ActorSystem.logs(of:)`); older ones are dropped.

@@ -8,7 +8,7 @@ import Testing
         var configuration = ActorSystemConfiguration.deterministic
         configuration.sliceFuel = 10_000
         let system = ActorSystem(configuration: configuration)
-        var unlimited = ActorLimits()
+        var unlimited = RuntimeLimits()
         unlimited.fuelPerMessage = nil
         let spinners = try (0..<2).map { _ in try system.spawn(Probe.definition(limits: unlimited)) }
         let counter = try system.spawn(ActorDefinition(componentBytes: ActorFixtures.counter()))

@@ -53,7 +53,7 @@ struct ActorSharedState: Sendable {
 final class ActorCell: @unchecked Sendable {
     let id: ActorID
     let name: String?
-    let limits: ActorLimits
+    let limits: RuntimeLimits
     let initialState: [UInt8]?
     let shared: Mutex<ActorSharedState>
 
@@ -76,7 +76,7 @@ final class ActorCell: @unchecked Sendable {
         var data: [UInt8]?
     }
 
-    init(id: ActorID, name: String?, limits: ActorLimits, initialState: [UInt8]?, eventRetention: EventRetention) {
+    init(id: ActorID, name: String?, limits: RuntimeLimits, initialState: [UInt8]?, eventRetention: EventRetention) {
         self.id = id
         self.name = name
         self.limits = limits

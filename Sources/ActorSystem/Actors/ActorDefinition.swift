@@ -20,7 +20,7 @@ public struct ActorDefinition: Sendable {
     /// The host interfaces the actor may import.
     public var hostInterfaces: Set<HostInterfaceName>
     /// Limits; nil: the system's `defaultLimits`.
-    public var limits: ActorLimits?
+    public var limits: RuntimeLimits?
     /// How much of the event chain is kept in memory; nil: the system's default.
     public var eventRetention: EventRetention?
 
@@ -29,7 +29,7 @@ public struct ActorDefinition: Sendable {
     ///     `message-actor` world's imports).
     public init(
         componentBytes: [UInt8], name: String? = nil, initialState: [UInt8]? = nil,
-        hostInterfaces: Set<HostInterfaceName> = [.runtime, .messageServerHost], limits: ActorLimits? = nil,
+        hostInterfaces: Set<HostInterfaceName> = [.runtime, .messageServerHost], limits: RuntimeLimits? = nil,
         eventRetention: EventRetention? = nil
     ) {
         self.componentBytes = componentBytes

@@ -5,11 +5,11 @@ import WasmInterp
 public enum ActorFailureCause: Sendable, Equatable, CustomStringConvertible {
     /// The guest trapped (`unreachable`, out-of-bounds access, …).
     case trap(TrapReason)
-    /// One handler call used more than `ActorLimits.fuelPerMessage` fuel.
+    /// One handler call used more than `RuntimeLimits.fuelPerMessage` fuel.
     case operationTimeout(fuelLimit: UInt64)
-    /// A memory reached `ActorLimits.maxMemoryPages` and the guest then trapped.
+    /// A memory reached `RuntimeLimits.maxMemoryPages` and the guest then trapped.
     case memoryLimitExceeded(maxPages: UInt64, trap: TrapReason)
-    /// Calls nested deeper than `ActorLimits.maxCallDepth` (or the value stack overflowed).
+    /// Calls nested deeper than `RuntimeLimits.maxCallDepth` (or the value stack overflowed).
     case callDepthExceeded(maxDepth: Int)
     /// A handler returned `err(message)`.
     case handlerError(String)
@@ -91,7 +91,7 @@ public enum ActorExitReason: Sendable, Equatable, CustomStringConvertible {
 extension ActorFailureCause {
     /// Classifies a failed guest call. A trap while a memory sits at the page limit is a
     /// memory-limit failure: the guest's allocator usually traps after `memory.grow` fails.
-    static func classify(_ error: CanonicalABIError, limits: ActorLimits, store: Store) -> (ActorFailureCause, [String]) {
+    static func classify(_ error: CanonicalABIError, limits: RuntimeLimits, store: Store) -> (ActorFailureCause, [String]) {
         guard case .coreTrap(let trap) = error else {
             return (.canonicalABIViolation(error.description), [])
         }
@@ -109,7 +109,7 @@ extension ActorFailureCause {
         }
     }
 
-    private static func memoryIsAtLimit(_ store: Store, _ limits: ActorLimits) -> Bool {
+    private static func memoryIsAtLimit(_ store: Store, _ limits: RuntimeLimits) -> Bool {
         for memory in store.memories {
             if UInt64(memory.pageCount) >= limits.maxMemoryPages, UInt64(memory.maxPages) == limits.maxMemoryPages {
                 return true

@@ -7,7 +7,7 @@ import ComponentModel
 /// keeps going while fuel remains. It ends when the actor has nothing to do (idle), is
 /// suspended in a host call with no answer yet (waiting), or used its budget (queued
 /// again, behind the others). Fuel per message is counted across slices; more than
-/// `ActorLimits.fuelPerMessage` is an operation timeout.
+/// `RuntimeLimits.fuelPerMessage` is an operation timeout.
 ///
 /// Every failure of a guest call lands in `crash`, which is where a trap becomes a crash.
 extension ActorSystem {

@@ -2,11 +2,11 @@
 /// except a full mailbox, which makes the *sender's* send fail.
 ///
 /// ```swift
-/// var limits = ActorLimits()
+/// var limits = RuntimeLimits()
 /// limits.fuelPerMessage = 5_000_000   // operation timeout after 5M fuel on one message
 /// limits.mailboxCapacity = 1_000      // the 1001st waiting message is refused
 /// ```
-public struct ActorLimits: Sendable, Hashable {
+public struct RuntimeLimits: Sendable, Hashable {
     /// Most fuel one handler call (one message, or `init`) may use across all its slices;
     /// more is an operation timeout. Nil: unlimited.
     public var fuelPerMessage: UInt64?
