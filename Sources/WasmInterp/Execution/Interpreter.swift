@@ -56,10 +56,7 @@ extension Execution {
         var fuel = self.fuel
         var exit = LoopExit.returned
 
-        if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
-            memoryBase = memory.base
-            memorySize = UInt64(memory.byteCount)
-        }
+        (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
 
         dispatch: while true {
             if tracing { trace(frame: frames[frameCount &- 1], pc: pc - codeBase, fp: fp) }
@@ -82,53 +79,53 @@ extension Execution {
             case .branch:
                 pc = codeBase + Int(i.x)
             case .branchIf:
-                if u32(fp[Int(i.y)]) != 0 { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) != 0) { pc = codeBase + Int(i.x) }
             case .branchIfZero:
-                if u32(fp[Int(i.y)]) == 0 { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) == 0) { pc = codeBase + Int(i.x) }
             case .branchIfI32Eq:
-                if u32(fp[Int(i.y)]) == u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) == u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32Ne:
-                if u32(fp[Int(i.y)]) != u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) != u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32LtS:
-                if s32(fp[Int(i.y)]) < s32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s32(fp[Int(i.y)]) < s32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32LtU:
-                if u32(fp[Int(i.y)]) < u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) < u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32GtS:
-                if s32(fp[Int(i.y)]) > s32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s32(fp[Int(i.y)]) > s32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32GtU:
-                if u32(fp[Int(i.y)]) > u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) > u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32LeS:
-                if s32(fp[Int(i.y)]) <= s32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s32(fp[Int(i.y)]) <= s32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32LeU:
-                if u32(fp[Int(i.y)]) <= u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) <= u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32GeS:
-                if s32(fp[Int(i.y)]) >= s32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s32(fp[Int(i.y)]) >= s32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32GeU:
-                if u32(fp[Int(i.y)]) >= u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) >= u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI64Eq:
-                if fp[Int(i.y)] == fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] == fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64Ne:
-                if fp[Int(i.y)] != fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] != fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64LtS:
-                if s64(fp[Int(i.y)]) < s64(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s64(fp[Int(i.y)]) < s64(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI64LtU:
-                if fp[Int(i.y)] < fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] < fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64GtS:
-                if s64(fp[Int(i.y)]) > s64(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s64(fp[Int(i.y)]) > s64(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI64GtU:
-                if fp[Int(i.y)] > fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] > fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64LeS:
-                if s64(fp[Int(i.y)]) <= s64(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s64(fp[Int(i.y)]) <= s64(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI64LeU:
-                if fp[Int(i.y)] <= fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] <= fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64GeS:
-                if s64(fp[Int(i.y)]) >= s64(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s64(fp[Int(i.y)]) >= s64(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI64GeU:
-                if fp[Int(i.y)] >= fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] >= fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64Eqz:
-                if fp[Int(i.y)] == 0 { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] == 0) { pc = codeBase + Int(i.x) }
             case .branchIfI64Nez:
-                if fp[Int(i.y)] != 0 { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] != 0) { pc = codeBase + Int(i.x) }
             case .branchLoop:
                 do {
                     pc = codeBase + Int(i.x)
@@ -138,7 +135,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfLoop:
-                if u32(fp[Int(i.y)]) != 0 {
+                if _fastPath(u32(fp[Int(i.y)]) != 0) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -146,7 +143,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfZeroLoop:
-                if u32(fp[Int(i.y)]) == 0 {
+                if _fastPath(u32(fp[Int(i.y)]) == 0) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -154,7 +151,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32EqLoop:
-                if u32(fp[Int(i.y)]) == u32(fp[Int(i.z)]) {
+                if _fastPath(u32(fp[Int(i.y)]) == u32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -162,7 +159,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32NeLoop:
-                if u32(fp[Int(i.y)]) != u32(fp[Int(i.z)]) {
+                if _fastPath(u32(fp[Int(i.y)]) != u32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -170,7 +167,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32LtSLoop:
-                if s32(fp[Int(i.y)]) < s32(fp[Int(i.z)]) {
+                if _fastPath(s32(fp[Int(i.y)]) < s32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -178,7 +175,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32LtULoop:
-                if u32(fp[Int(i.y)]) < u32(fp[Int(i.z)]) {
+                if _fastPath(u32(fp[Int(i.y)]) < u32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -186,7 +183,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32GtSLoop:
-                if s32(fp[Int(i.y)]) > s32(fp[Int(i.z)]) {
+                if _fastPath(s32(fp[Int(i.y)]) > s32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -194,7 +191,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32GtULoop:
-                if u32(fp[Int(i.y)]) > u32(fp[Int(i.z)]) {
+                if _fastPath(u32(fp[Int(i.y)]) > u32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -202,7 +199,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32LeSLoop:
-                if s32(fp[Int(i.y)]) <= s32(fp[Int(i.z)]) {
+                if _fastPath(s32(fp[Int(i.y)]) <= s32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -210,7 +207,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32LeULoop:
-                if u32(fp[Int(i.y)]) <= u32(fp[Int(i.z)]) {
+                if _fastPath(u32(fp[Int(i.y)]) <= u32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -218,7 +215,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32GeSLoop:
-                if s32(fp[Int(i.y)]) >= s32(fp[Int(i.z)]) {
+                if _fastPath(s32(fp[Int(i.y)]) >= s32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -226,7 +223,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32GeULoop:
-                if u32(fp[Int(i.y)]) >= u32(fp[Int(i.z)]) {
+                if _fastPath(u32(fp[Int(i.y)]) >= u32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -234,7 +231,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI64NeLoop:
-                if fp[Int(i.y)] != fp[Int(i.z)] {
+                if _fastPath(fp[Int(i.y)] != fp[Int(i.z)]) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -242,7 +239,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI64LtSLoop:
-                if s64(fp[Int(i.y)]) < s64(fp[Int(i.z)]) {
+                if _fastPath(s64(fp[Int(i.y)]) < s64(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -250,7 +247,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI64LtULoop:
-                if fp[Int(i.y)] < fp[Int(i.z)] {
+                if _fastPath(fp[Int(i.y)] < fp[Int(i.z)]) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -258,7 +255,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI64EqzLoop:
-                if fp[Int(i.y)] == 0 {
+                if _fastPath(fp[Int(i.y)] == 0) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -266,7 +263,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI64NezLoop:
-                if fp[Int(i.y)] != 0 {
+                if _fastPath(fp[Int(i.y)] != 0) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -295,13 +292,7 @@ extension Execution {
                     instance = frame.code.pointee.instance
                     callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                     globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-                    if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
-                        memoryBase = memory.base
-                        memorySize = UInt64(memory.byteCount)
-                    } else {
-                        memoryBase = noMemory
-                        memorySize = 0
-                    }
+                    (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
                 }
             case .call, .callIndirect:
                 frames[frameCount &- 1].pc = pc
@@ -338,17 +329,22 @@ extension Execution {
                     codeBase = code.pointee.code
                     pc = codeBase
                     fp = stack + base
+                    // Charge the callee's entry block here, saving the dispatch of its
+                    // `consumeFuel` (on running out, the callee starts at that instruction).
+                    if pc.pointee.opcode == .consumeFuel {
+                        let cost = Int64(pc.pointee.x)
+                        if fuel < cost {
+                            exit = .outOfFuel
+                            break dispatch
+                        }
+                        fuel &-= cost
+                        pc += 1
+                    }
                     if code.pointee.instance.toOpaque() != instance.toOpaque() {
                         instance = code.pointee.instance
                         callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                         globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-                        if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
-                            memoryBase = memory.base
-                            memorySize = UInt64(memory.byteCount)
-                        } else {
-                            memoryBase = noMemory
-                            memorySize = 0
-                        }
+                        (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
                     }
                     continue dispatch
                 }
@@ -384,25 +380,25 @@ extension Execution {
                 callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                 globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
                 // A host function, or another instance sharing the memory, may have grown it.
-                if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
-                    memoryBase = memory.base
-                    memorySize = UInt64(memory.byteCount)
-                } else {
-                    memoryBase = noMemory
-                    memorySize = 0
-                }
+                (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
             case .copy:
                 fp[Int(i.x)] = fp[Int(i.y)]
             case .copyWide:
                 fp[Int(i.x)] = fp[Int(i.y)]
                 fp[Int(i.x) + 1] = fp[Int(i.y) + 1]
             case .select:
-                if u32(fp[Int(i.z)]) == 0 { fp[Int(i.x)] = fp[Int(i.y)] }
+                let source = u32(fp[Int(pc.pointee.x)]) != 0 ? i.y : i.z
+                pc += 1
+                fp[Int(i.x)] = fp[Int(source)]
             case .selectWide:
-                if u32(fp[Int(i.z)]) == 0 {
-                    fp[Int(i.x)] = fp[Int(i.y)]
-                    fp[Int(i.x) + 1] = fp[Int(i.y) + 1]
-                }
+                let source = Int(u32(fp[Int(pc.pointee.x)]) != 0 ? i.y : i.z)
+                pc += 1
+                let low = fp[source]
+                let high = fp[source &+ 1]
+                fp[Int(i.x)] = low
+                fp[Int(i.x) &+ 1] = high
+            case .selectCondition:
+                break
             case .globalGet:
                 fp[Int(i.x)] = globalCells[Int(i.y)].pointee
             case .globalSet:
@@ -473,9 +469,7 @@ extension Execution {
                     exit = .trap(reason)
                     break dispatch
                 }
-                if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
-                    memorySize = UInt64(memory.byteCount)
-                }
+                (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
             case .v128Load:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 16, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
                 fp[Int(i.x)] = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
@@ -795,6 +789,12 @@ extension Execution {
     }
 
     typealias CallTarget = InstanceStorage.CallTarget
+
+    /// The base and size of an instance's memory 0 (a stand-in of size 0 without one).
+    static func memoryRegisters(of instance: Unmanaged<InstanceStorage>) -> (UnsafeMutableRawPointer, UInt64) {
+        guard let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) else { return (noMemory, 0) }
+        return (memory.base, UInt64(memory.byteCount))
+    }
 
     protocol TracingMode { static var isOn: Bool { get } }
     enum TracingOn: TracingMode { static var isOn: Bool { true } }
