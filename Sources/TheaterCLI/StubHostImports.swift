@@ -33,9 +33,8 @@ final class StubHostImports: @unchecked Sendable {
             // name that is not a resource of the interface does nothing.
             for resource in resources(in: function.type) {
                 imports.defineResource(interface: interface, name: resource.name) { [self] representation in
-                    events.append(JSONText.object([
-                        ("drop", JSONText.quoted("\(interface)#\(resource.name)")), ("rep", String(representation)),
-                    ]))
+                    // By name alone: an interface that `use`s another's resource names it too.
+                    events.append(JSONText.object([("drop", JSONText.quoted(resource.name)), ("rep", String(representation))]))
                 }
             }
         }
