@@ -5,8 +5,8 @@ import ComponentModel
 /// on input), chars and strings as strings, lists and tuples as arrays, records as
 /// objects, a variant case as `{"NAME": payload-or-null}`, an enum case by name, an option
 /// as `null` or `{"some": v}`, a result as `{"ok": v}` / `{"err": v}`, flags as the list
-/// of names set, resources as `{"handle": k}` (see `SessionHandles`) or, as import
-/// arguments, `{"host-resource": rep}`.
+/// of names set, resources as `{"handle": k}` (see `SessionHandles`) or, for resources
+/// the host implements, `{"host-resource": rep}` (always so in import arguments).
 enum ComponentValueJSON {
     /// Where resources come from and go: a session's handles (export arguments and
     /// results), or the host's own representations (import arguments).
@@ -128,6 +128,10 @@ enum ComponentValueJSON {
                 return name
             }
             return .flags(names.map { setNames.contains($0) })
+        case (.own, .object(let members)) where members["host-resource"] != nil:
+            return .own(try hostRepresentation(members))
+        case (.borrow, .object(let members)) where members["host-resource"] != nil:
+            return .borrow(try hostRepresentation(members))
         case (.own(let resource), .object(let members)):
             return .own(try handles.take(try handleNumber(members), of: resource))
         case (.borrow(let resource), .object(let members)):
@@ -191,6 +195,13 @@ enum ComponentValueJSON {
         case .unsigned(let value): return Double(value)
         default: throw .failure("\(json) is not a number")
         }
+    }
+
+    private static func hostRepresentation(_ members: [String: JSONValue]) throws(CommandLineError) -> UInt32 {
+        guard case .integer(let number)? = members["host-resource"], let representation = UInt32(exactly: number) else {
+            throw .failure("a host resource is {\"host-resource\": rep}")
+        }
+        return representation
     }
 
     private static func handleNumber(_ members: [String: JSONValue]) throws(CommandLineError) -> Int {

@@ -233,7 +233,8 @@ def to_wasmtime(ty, value, session: "Session"):
         return set(value)
     if name in ("OwnType", "BorrowType"):
         if "host-resource" in value:
-            return c.ResourceHost.own(value["host-resource"], session.fixture.host_resource_id(ty.ty))
+            make = c.ResourceHost.own if name == "OwnType" else c.ResourceHost.borrow
+            return make(value["host-resource"], session.fixture.host_resource_id(ty.ty))
         return session.handle(value["handle"], owned=name == "OwnType")
     if name in ("F32", "F64"):
         return float(value)
@@ -381,6 +382,9 @@ class Fixture:
             self.current.events.append({"drop": name, "rep": representation})
         instance.add_resource(name, c.ResourceType.host(identifier), drop)
 
+    def defines_host_resource(self, resource_type) -> bool:
+        return any(known == resource_type for _, _, known in self.host_resources)
+
     def host_resource_id(self, resource_type) -> int:
         for index, (_, _, known) in enumerate(self.host_resources):
             if known == resource_type:
@@ -412,6 +416,7 @@ class Session:
         self.store = wasmtime.Store(ENGINE)
         self.events: list = []
         self.last_representation = 0
+        self.host_arguments = 0
         self.handles: list = []  # [ResourceAny, resource type, alive]
         self.actions: list = []  # (action for the calls file, label, wasmtime's outcome)
         try:
@@ -438,6 +443,10 @@ class Session:
     def realize(self, value):
         """`value` with its resource picks replaced by live handles; None if one has none."""
         if isinstance(value, ResourcePick):
+            if self.fixture.defines_host_resource(value.resource):
+                # Numbered apart from the resources stub imports make (1, 2, ...).
+                self.host_arguments += 1
+                return {"host-resource": 1000 + self.host_arguments}
             live = self.live_handles(value.resource)
             if not live:
                 raise LookupError
