@@ -12,14 +12,22 @@ public enum TheaterCommandLine {
         usage: theater <command> [options]
 
         commands:
-          wasm run FILE.wasm --invoke NAME [ARG...] [--fuel N] [--trace]
-                   [--max-memory-pages N] [--max-call-depth N]
+          wasm run FILE.wasm --invoke NAME [ARG...] [--fuel N] [--trace] [--no-fuel-metering]
+                   [--max-memory-pages N] [--max-table-elements N] [--max-call-depth N]
               Instantiate a module without imports, call its export NAME with the
               arguments (parsed by the parameter types) and print each result.
               --fuel N               stop with `trap: out of fuel` after N units of fuel
               --trace                print each executed instruction on standard error
+              --no-fuel-metering     translate without fuel metering (--fuel is ignored)
               --max-memory-pages N   most 64 KiB pages a memory may have
+              --max-table-elements N most elements a table may have
               --max-call-depth N     deepest call nesting before `call stack exhausted`
+          wasm run FILE.wasm --calls CALLS [--fuel N] [--trace] [--no-fuel-metering] [--max-... N]
+              Instantiate once and run each line `EXPORT ARG...` of CALLS (EXPORT a
+              name or #INDEX in the export list, arguments as bit patterns), with
+              fuel N per call. Prints `instantiated`, then per call `ok TYPE:BITS...`,
+              `trap: REASON` or `out of fuel`, then each exported global, memory
+              (pages, CRC-32) and table (size, CRC-32 of its null entries).
           wasm inspect FILE.wasm
               Print a module's imports, exports, memories, tables, globals and counts;
               for a component, its world in WIT.

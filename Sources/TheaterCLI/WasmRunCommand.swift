@@ -1,16 +1,23 @@
 import WasmInterp
 
 /// `theater wasm run FILE.wasm --invoke NAME [ARG...]`: instantiates a module that has no
-/// imports and calls one of its exported functions.
+/// imports and calls one of its exported functions; with `--calls CALLS` instead, runs a
+/// list of calls on the one instance (see `WasmCallBatch`).
 enum WasmRunCommand {
     struct Options {
         var path: String
-        var functionName: String
+        /// The export `--invoke` names; nil with `--calls`.
+        var functionName: String?
         var arguments: [String]
+        /// The file of calls `--calls` names.
+        var callsPath: String?
         /// Fuel budget; nil runs without a limit.
         var fuel: UInt64?
         var traces = false
+        /// Translate without fuel metering (`--fuel` is then ignored): the code runs faster.
+        var meteringDisabled = false
         var maxMemoryPages: UInt64?
+        var maxTableElements: UInt64?
         var maxCallDepth: Int?
 
         /// Options may come anywhere; plain tokens before `--invoke` name the file and after
@@ -21,19 +28,29 @@ enum WasmRunCommand {
             var arguments: [String] = []
             var fuel: UInt64?
             var traces = false
+            var meteringDisabled = false
             var maxMemoryPages: UInt64?
+            var maxTableElements: UInt64?
             var maxCallDepth: Int?
+            var callsPath: String?
             while let token = cursor.next() {
                 switch token {
                 case "--invoke":
                     guard functionName == nil else { throw .usage("--invoke given twice") }
                     functionName = try cursor.value(of: token)
+                case "--calls":
+                    guard callsPath == nil else { throw .usage("--calls given twice") }
+                    callsPath = try cursor.value(of: token)
                 case "--fuel":
                     fuel = try cursor.count(of: token)
                 case "--trace":
                     traces = true
+                case "--no-fuel-metering":
+                    meteringDisabled = true
                 case "--max-memory-pages":
                     maxMemoryPages = try cursor.count(of: token)
+                case "--max-table-elements":
+                    maxTableElements = try cursor.count(of: token)
                 case "--max-call-depth":
                     let depth = try cursor.count(of: token)
                     guard depth >= 1, depth <= UInt64(Int32.max) else { throw .usage("--max-call-depth must be 1 or more") }
@@ -51,11 +68,16 @@ enum WasmRunCommand {
                 }
             }
             guard let path else { throw .usage("wasm run needs a FILE.wasm") }
-            guard let functionName else { throw .usage("wasm run needs --invoke NAME") }
+            guard (functionName == nil) != (callsPath == nil) else {
+                throw .usage("wasm run needs one of --invoke NAME and --calls FILE")
+            }
             var options = Options(path: path, functionName: functionName, arguments: arguments)
+            options.callsPath = callsPath
             options.fuel = fuel
             options.traces = traces
+            options.meteringDisabled = meteringDisabled
             options.maxMemoryPages = maxMemoryPages
+            options.maxTableElements = maxTableElements
             options.maxCallDepth = maxCallDepth
             return options
         }
@@ -69,20 +91,29 @@ enum WasmRunCommand {
 
         var configuration = StoreConfiguration()
         if let maxMemoryPages = options.maxMemoryPages { configuration.maxMemoryPages = maxMemoryPages }
+        if let maxTableElements = options.maxTableElements { configuration.maxTableElements = maxTableElements }
         if let maxCallDepth = options.maxCallDepth { configuration.maxCallDepth = maxCallDepth }
+        configuration.fuelMetering = !options.meteringDisabled
         let store = Store(configuration: configuration)
         let instance: ModuleInstance
         do {
             // Validates first, so invalid code never reaches the executor.
             instance = try store.instantiate(module)
         } catch let trap as Trap {
+            // A batch reports every outcome on standard output, this one too.
+            if options.callsPath != nil { output.printLine("trap: \(trap.reason)") }
             return report(trap, output: output)
         } catch {
             throw .failure("\(options.path): \(error)")
         }
 
-        guard let function = instance.exportedFunction(options.functionName) else {
-            throw .failure("the module exports no function \"\(options.functionName)\"")
+        if let callsPath = options.callsPath {
+            return try WasmCallBatch.run(
+                instance: instance, callsPath: callsPath, fuel: options.fuel, traces: options.traces, output: output)
+        }
+        let functionName = options.functionName ?? ""
+        guard let function = instance.exportedFunction(functionName) else {
+            throw .failure("the module exports no function \"\(functionName)\"")
         }
         let arguments = try parseArguments(options.arguments, for: function.type)
         let execution: Execution

@@ -56,10 +56,7 @@ extension Execution {
         var fuel = self.fuel
         var exit = LoopExit.returned
 
-        if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
-            memoryBase = memory.base
-            memorySize = UInt64(memory.byteCount)
-        }
+        (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
 
         dispatch: while true {
             if tracing { trace(frame: frames[frameCount &- 1], pc: pc - codeBase, fp: fp) }
@@ -295,13 +292,7 @@ extension Execution {
                     instance = frame.code.pointee.instance
                     callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                     globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-                    if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
-                        memoryBase = memory.base
-                        memorySize = UInt64(memory.byteCount)
-                    } else {
-                        memoryBase = noMemory
-                        memorySize = 0
-                    }
+                    (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
                 }
             case .call, .callIndirect:
                 frames[frameCount &- 1].pc = pc
@@ -338,17 +329,22 @@ extension Execution {
                     codeBase = code.pointee.code
                     pc = codeBase
                     fp = stack + base
+                    // Charge the callee's entry block here, saving the dispatch of its
+                    // `consumeFuel` (on running out, the callee starts at that instruction).
+                    if pc.pointee.opcode == .consumeFuel {
+                        let cost = Int64(pc.pointee.x)
+                        if fuel < cost {
+                            exit = .outOfFuel
+                            break dispatch
+                        }
+                        fuel &-= cost
+                        pc += 1
+                    }
                     if code.pointee.instance.toOpaque() != instance.toOpaque() {
                         instance = code.pointee.instance
                         callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                         globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-                        if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
-                            memoryBase = memory.base
-                            memorySize = UInt64(memory.byteCount)
-                        } else {
-                            memoryBase = noMemory
-                            memorySize = 0
-                        }
+                        (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
                     }
                     continue dispatch
                 }
@@ -384,25 +380,25 @@ extension Execution {
                 callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                 globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
                 // A host function, or another instance sharing the memory, may have grown it.
-                if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
-                    memoryBase = memory.base
-                    memorySize = UInt64(memory.byteCount)
-                } else {
-                    memoryBase = noMemory
-                    memorySize = 0
-                }
+                (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
             case .copy:
                 fp[Int(i.x)] = fp[Int(i.y)]
             case .copyWide:
                 fp[Int(i.x)] = fp[Int(i.y)]
                 fp[Int(i.x) + 1] = fp[Int(i.y) + 1]
             case .select:
-                if u32(fp[Int(i.z)]) == 0 { fp[Int(i.x)] = fp[Int(i.y)] }
+                let source = u32(fp[Int(pc.pointee.x)]) != 0 ? i.y : i.z
+                pc += 1
+                fp[Int(i.x)] = fp[Int(source)]
             case .selectWide:
-                if u32(fp[Int(i.z)]) == 0 {
-                    fp[Int(i.x)] = fp[Int(i.y)]
-                    fp[Int(i.x) + 1] = fp[Int(i.y) + 1]
-                }
+                let source = Int(u32(fp[Int(pc.pointee.x)]) != 0 ? i.y : i.z)
+                pc += 1
+                let low = fp[source]
+                let high = fp[source &+ 1]
+                fp[Int(i.x)] = low
+                fp[Int(i.x) &+ 1] = high
+            case .selectCondition:
+                break
             case .globalGet:
                 fp[Int(i.x)] = globalCells[Int(i.y)].pointee
             case .globalSet:
@@ -473,9 +469,7 @@ extension Execution {
                     exit = .trap(reason)
                     break dispatch
                 }
-                if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
-                    memorySize = UInt64(memory.byteCount)
-                }
+                (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
             case .v128Load:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 16, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
                 fp[Int(i.x)] = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
@@ -795,6 +789,12 @@ extension Execution {
     }
 
     typealias CallTarget = InstanceStorage.CallTarget
+
+    /// The base and size of an instance's memory 0 (a stand-in of size 0 without one).
+    static func memoryRegisters(of instance: Unmanaged<InstanceStorage>) -> (UnsafeMutableRawPointer, UInt64) {
+        guard let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) else { return (noMemory, 0) }
+        return (memory.base, UInt64(memory.byteCount))
+    }
 
     protocol TracingMode { static var isOn: Bool { get } }
     enum TracingOn: TracingMode { static var isOn: Bool { true } }

@@ -63,10 +63,11 @@ enum InternalOpcode: UInt16 {
     case copy
     /// Slots `x`, `x`+1 = slots `y`, `y`+1 (a v128).
     case copyWide
-    /// If slot `z` (i32) is zero, slot `x` = slot `y` (`select`; the first operand is
-    /// already in `x`).
+    /// Slot `x` = slot `y` if the condition is non-zero, else slot `z`; the condition's slot
+    /// is the `x` of the `selectCondition` word that follows.
     case select
     case selectWide
+    case selectCondition
     /// Slot `x` = global `y`.
     case globalGet
     /// Global `y` = slot `x`.

@@ -223,7 +223,7 @@ extension Translator {
     /// left for the caller to fill in.
     private mutating func emitBranch(onCondition whenTrue: Bool) throws -> Int {
         let condition = try pop()
-        if !forTracing, lastProducer == nextPC - 1, lastLabel <= lastProducer, condition.isInHome,
+        if !forTracing, lastProducer == nextPC - 1, lastProducerEnd == nextPC, lastLabel <= lastProducer, condition.isInHome,
            instructions[lastProducer].x == condition.home,
            let fused = Translator.fusedBranch(instructions[lastProducer].opcode, whenTrue: whenTrue)
         {

@@ -45,6 +45,8 @@ struct Translator {
     /// The last instruction whose `x` is a pure destination, and the last position a branch
     /// can land on: a producer may be retargeted or fused only if no label lies between.
     var lastProducer = -1
+    /// Where the last producer's words end (a `select` carries its condition in a second word).
+    var lastProducerEnd = -1
     var lastLabel = 0
 
     /// An operand-stack entry.
@@ -221,6 +223,7 @@ struct Translator {
     /// Emits an instruction whose `x` is a pure destination slot (a candidate for `local.set` fusion).
     mutating func emitProducer(_ opcode: InternalOpcode, x: UInt32, y: UInt32 = 0, z: UInt32 = 0) {
         lastProducer = emit(opcode, x: x, y: y, z: z)
+        lastProducerEnd = nextPC
     }
 
     /// Records, for tracing, which operand slots the current Wasm instruction consumes
