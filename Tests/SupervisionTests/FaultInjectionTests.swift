@@ -9,20 +9,36 @@ import Testing
     /// trap fails its own request only, every other request is answered with the count of
     /// the sends before it, and every send is counted.
     @Test func everyMessageToAThousandActorTreeUnderFaultInjectionIsHandledOrReportedFailed() throws {
+        try runFaultInjection(groups: 10, workersPerGroup: 100, messages: 20_000, workerThreads: nil)
+    }
+
+    /// The same on worker threads, smaller: crashes, restarts and sends race.
+    @Test func faultInjectionWithWorkerThreadsLosesNothing() throws {
+        try runFaultInjection(groups: 4, workersPerGroup: 25, messages: 5_000, workerThreads: 2)
+    }
+
+    private func runFaultInjection(groups: Int, workersPerGroup: Int, messages: Int, workerThreads: Int?) throws {
         let fixture = try TreeFixture()
         try fixture.actor("trapper")
-        let workers = (0..<100).map { ("w\($0)", "trapper", "") }
+        let workers = (0..<workersPerGroup).map { ("w\($0)", "trapper", "") }
         try fixture.supervisor("group", maxRestarts: 10_000, children: workers)
-        try fixture.supervisor("root", maxRestarts: 10, children: (0..<10).map { ("g\($0)", "group", "") })
-        let (system, tree) = try fixture.start()
+        try fixture.supervisor("root", maxRestarts: 10, children: (0..<groups).map { ("g\($0)", "group", "") })
+        var configuration = ActorSystemConfiguration.deterministic
+        if let workerThreads {
+            configuration = ActorSystemConfiguration()
+            configuration.workerCount = workerThreads
+        }
+        let system = ActorSystem(configuration: configuration)
+        defer { system.shutdown() }
+        let tree = try SupervisionTree.start(manifestAt: fixture.directory.path + "/root.toml", in: system)
         let paths = tree.actorPaths
-        #expect(paths.count == 1000)
+        #expect(paths.count == groups * workersPerGroup)
         let ids = try paths.map { try tree.id($0) }
 
         var generator = SplitMix64(seed: 42)
         var sends = [UInt64](repeating: 0, count: ids.count)
         var answers: [(PendingReply, expected: String?)] = []
-        for number in 1...20_000 {
+        for number in 1...messages {
             let target = Int(generator.next() % UInt64(ids.count))
             if number % 10 == 0 {
                 answers.append((try system.submitRequest(to: ids[target], Array("trap".utf8)), nil))
@@ -32,9 +48,9 @@ import Testing
                 try system.send(to: ids[target], "x")
                 sends[target] += 1
             }
-            if number % 1000 == 0 { try system.runUntilQuiescent() }
+            if number % 1000 == 0 { #expect(system.waitUntilQuiescent(timeoutMilliseconds: 60_000)) }
         }
-        try system.runUntilQuiescent()
+        #expect(system.waitUntilQuiescent(timeoutMilliseconds: 60_000))
 
         #expect(tree.failure == nil)
         let unanswered = answers.filter { $0.0.result == nil }.count
@@ -44,8 +60,8 @@ import Testing
         let miscounted = try ids.indices.filter { try system.count(of: ids[$0]) != sends[$0] }
         #expect(miscounted.isEmpty)
         #expect(try ids.allSatisfy { try system.status(of: $0) == .running })
-        let restarts = (0..<10).reduce(0) { $0 + tree.descriptions(of: .restart, in: "g\($1)").count }
-        #expect(restarts == 2000)
+        let restarts = (0..<groups).reduce(0) { $0 + tree.descriptions(of: .restart, in: "g\($1)").count }
+        #expect(restarts == messages / 10)
     }
 }
 
