@@ -142,3 +142,71 @@ import Testing
         #expect(try system.status(of: tree.id("worker")) == .exited(.stopped))
     }
 }
+
+/// A supervisor actor that exports `supervisor-handlers` decides about its children
+/// itself (the fixture restarts a child that failed, and notes other ends).
+@Suite struct SupervisorHandlerTests {
+    private func tree(
+        limits: String = ""
+    ) throws -> (TreeFixture, ActorSystem, SupervisionTree, ActorID) {
+        let fixture = try TreeFixture()
+        try fixture.actor("trapper", limits: limits)
+        try fixture.actor("probe", component: "probe", initialState: "start")
+        try fixture.wasmSupervisor(
+            "boss", handlers: true, maxRestarts: 1, children: [("worker", "trapper", ""), ("probe", "probe", "")])
+        try fixture.supervisor("root", children: [("boss", "boss", "")])
+        let (system, tree) = try fixture.start()
+        return (fixture, system, tree, try tree.id("boss"))
+    }
+
+    @Test func aFailedChildIsReportedToItsSupervisorWhichRestartsIt() throws {
+        let (fixture, system, tree, boss) = try tree()
+        defer { withExtendedLifetime(fixture) {} }
+        let worker = try tree.id("boss/worker")
+        try system.send(to: worker, "x")
+        // More failures than max_restarts allows: the strategy does not decide, so no escalation.
+        for _ in 0..<3 {
+            try system.send(to: worker, "trap")
+            try system.runUntilQuiescent()
+            #expect(try system.text(of: boss) == "error:\(worker):5:ok")
+            #expect(try system.status(of: worker) == .running)
+        }
+        #expect(tree.failure == nil)
+        #expect(try system.count(of: worker) == 1)
+        #expect(try system.eventTypes(of: boss).contains("handler-call"))
+        #expect(tree.descriptions(of: .restart, in: "boss").count == 3)
+    }
+
+    @Test func anOperationTimeoutReachesTheSupervisorAsOperationTimeout() throws {
+        let fixture = try TreeFixture()
+        try fixture.actor("spinner", component: "spinner", limits: "fuel_per_message = 100_000")
+        try fixture.wasmSupervisor("boss", handlers: true, children: [("spinner", "spinner", "")])
+        try fixture.supervisor("root", children: [("boss", "boss", "")])
+        let (system, tree) = try fixture.start()
+        let spinner = try tree.id("boss/spinner")
+        try system.send(to: spinner, "spin")
+        try system.runUntilQuiescent()
+        #expect(try system.text(of: tree.id("boss")) == "error:\(spinner):0:ok")
+    }
+
+    @Test func aChildThatShutsDownIsReportedAsAnExitAndStaysDown() throws {
+        let (fixture, system, tree, boss) = try tree()
+        defer { withExtendedLifetime(fixture) {} }
+        let probe = try tree.id("boss/probe")
+        try system.send(to: probe, "shutdown")
+        try system.runUntilQuiescent()
+        #expect(try system.text(of: boss) == "exit:\(probe)")
+        #expect(try system.status(of: probe) == .exited(.stopped))
+    }
+
+    @Test func aChildStoppedFromOutsideIsReportedAsAnExternalStop() throws {
+        let (fixture, system, tree, boss) = try tree()
+        defer { withExtendedLifetime(fixture) {} }
+        let worker = try tree.id("boss/worker")
+        try system.stop(worker)
+        try system.runUntilQuiescent()
+        #expect(try system.text(of: boss) == "external-stop:\(worker)")
+        #expect(try system.status(of: worker) == .exited(.stopped))
+        #expect(tree.descriptions(of: .restart, in: "boss").isEmpty)
+    }
+}

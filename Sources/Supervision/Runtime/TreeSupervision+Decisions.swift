@@ -39,10 +39,43 @@ extension TreeSupervision {
         case .exited, .stoppedExternally, .restartRequested:
             record(address.node, SupervisorEvents.childExited(address.child, reason: exit.description))
         }
-        let reason = details.map { "crashed in \($0.handler): \($0.cause)" } ?? exit.description
+        if let supervisor = node.ownActor, node.decider.child(named: address.child)?.status == .running,
+            (try? system.decidesAboutChildren(supervisor)) == true
+        {
+            leaveToSupervisorActor(supervisor, id, reason, details, address)
+            return
+        }
+        let why = details.map { "crashed in \($0.handler): \($0.cause)" } ?? exit.description
         let link = SupervisionFailureCause(
-            kind: .actor, node: node.childPath(address.child), reason: reason, backtrace: details?.backtrace ?? [])
+            kind: .actor, node: node.childPath(address.child), reason: why, backtrace: details?.backtrace ?? [])
         decide(exit, of: address.child, in: address.node, causes: [link])
+    }
+
+    /// A supervisor actor that exports `supervisor-handlers` decides about its children
+    /// itself: it hears about the end, and the child stays down until it calls
+    /// `restart-child` (a crashed child waits with its mailbox; one that shut down is
+    /// stopped for good first).
+    private mutating func leaveToSupervisorActor(
+        _ supervisor: ActorID, _ child: ActorID, _ reason: ActorExitReason, _ details: ActorFailure?,
+        _ address: ChildAddress
+    ) {
+        _ = try? nodes[address.node]?.decider.markStopped(address.child)
+        let notification: SupervisorNotification
+        switch reason {
+        case .crashed(let cause):
+            notification = .childError(
+                child: child, errorType: cause.witErrorTypeName, data: Array((details?.cause ?? cause).description.utf8))
+        case .shutdown(let data):
+            try? system.stop(child)
+            notification = .childExit(child: child, data: data)
+        case .stopped:
+            notification = .childExternalStop(child: child)
+        }
+        do {
+            try system.notifySupervisor(supervisor, notification)
+        } catch {
+            record(address.node, .error(message: "could not tell supervisor \(supervisor): \(error)"))
+        }
     }
 
     /// Decides about child `name`'s end and carries the decision out. `causes` explains
