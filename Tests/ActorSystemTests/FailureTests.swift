@@ -5,7 +5,7 @@ import Testing
 @Suite struct FailureTests {
     /// Spawns a probe, lets it initialize, sends `message`, runs, and returns the failure.
     private func crash(
-        _ message: String, limits: RuntimeLimits? = nil
+        _ message: String, limits: ActorLimits = ActorLimits()
     ) throws -> (ActorSystem, ActorID, [ActorFailure]) {
         let system = ActorSystem(configuration: .deterministic)
         let recorder = FailureRecorder(system)
@@ -38,21 +38,21 @@ import Testing
     }
 
     @Test func tooMuchFuelOnOneMessageIsAnOperationTimeout() throws {
-        var limits = RuntimeLimits()
+        var limits = ActorLimits()
         limits.fuelPerMessage = 200_000
         let (_, _, failures) = try crash("spin:0", limits: limits)
         #expect(failures.map(\.cause) == [.operationTimeout(fuelLimit: 200_000)])
     }
 
     @Test func growingPastTheMemoryLimitIsAMemoryFailure() throws {
-        var limits = RuntimeLimits()
+        var limits = ActorLimits()
         limits.maxMemoryPages = 8
         let (_, _, failures) = try crash("grow", limits: limits)
         #expect(failures.map(\.cause) == [.memoryLimitExceeded(maxPages: 8, trap: .unreachable)])
     }
 
     @Test func deepRecursionIsACallDepthFailure() throws {
-        var limits = RuntimeLimits()
+        var limits = ActorLimits()
         limits.maxCallDepth = 200
         let (_, _, failures) = try crash("recurse", limits: limits)
         #expect(failures.map(\.cause) == [.callDepthExceeded(maxDepth: 200)])
@@ -70,7 +70,7 @@ import Testing
     @Test func aFailingInitCrashesTheActorBeforeAnyMessage() throws {
         let system = ActorSystem(configuration: .deterministic)
         let recorder = FailureRecorder(system)
-        var limits = RuntimeLimits()
+        var limits = ActorLimits()
         limits.fuelPerMessage = 5
         let probe = try system.spawn(Probe.definition(limits: limits))
         try system.send(to: probe, bytes("append:x"))

@@ -23,7 +23,7 @@ import Testing
         configuration.eventRetention = .recent(1_000)
         let system = ActorSystem(configuration: configuration)
         let probe = try system.spawn(Probe.definition(state: bytes("steady")))
-        var limits = RuntimeLimits()
+        var limits = ActorLimits()
         limits.mailboxCapacity = 1_000
         let receiver = try system.spawn(Probe.definition(name: "receiver", state: bytes("steady"), limits: limits))
         let batch = 1_000
