@@ -75,6 +75,11 @@ public final class ActorSystem: Sendable {
         directory.withLock { $0.id(named: name) }
     }
 
+    /// The name the actor was spawned with (kept after it stops).
+    public func name(of id: ActorID) throws(ActorSystemError) -> String? {
+        try cell(id).name
+    }
+
     /// Every actor spawned, running or not, by id.
     public var actorIDs: [ActorID] {
         directory.withLock { Array($0.cells.keys) }.sorted()

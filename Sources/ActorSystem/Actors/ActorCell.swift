@@ -55,6 +55,8 @@ final class ActorCell: @unchecked Sendable {
     let name: String?
     let limits: RuntimeLimits
     let initialState: [UInt8]?
+    /// False with `EventRetention.none`: no chain events are built at all.
+    let recordsEvents: Bool
     let shared: Mutex<ActorSharedState>
 
     /// The exports the actor has: set at spawn, before other threads can see the actor.
@@ -82,6 +84,7 @@ final class ActorCell: @unchecked Sendable {
         self.limits = limits
         self.initialState = initialState
         state = initialState
+        if case .none = eventRetention { recordsEvents = false } else { recordsEvents = true }
         shared = Mutex(
             ActorSharedState(
                 mailbox: Mailbox(capacity: limits.mailboxCapacity), state: initialState,
@@ -96,6 +99,8 @@ final class ActorCell: @unchecked Sendable {
 
     /// Whether the actor exports the handler for `message`.
     func handles(_ message: MailboxMessage) -> Bool { handlers[message.handler] != nil }
+
+    var identity: ActorIdentity { ActorIdentity(id: id, name: name) }
 
     /// The name if it has one, else the id: for messages.
     var displayName: String { name ?? id.rawValue }
