@@ -156,7 +156,14 @@ public final class ActorSystem: Sendable {
 }
 
 /// Whether an actor is running.
-public enum ActorStatus: Sendable, Equatable {
+public enum ActorStatus: Sendable, Equatable, CustomStringConvertible {
     case running
     case exited(ActorExitReason)
+
+    public var description: String {
+        switch self {
+        case .running: "running"
+        case .exited(let reason): "exited (\(reason))"
+        }
+    }
 }
