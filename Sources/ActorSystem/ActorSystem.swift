@@ -44,8 +44,10 @@ public final class ActorSystem: Sendable {
         }
     }
 
+    /// A system released without `shutdown()` shuts down: its workers stop, its actors stop,
+    /// and requests still waiting fail.
     deinit {
-        scheduler.stop()
+        shutdown()
     }
 
     // MARK: Hooks
