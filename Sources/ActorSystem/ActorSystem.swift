@@ -82,6 +82,11 @@ public final class ActorSystem: Sendable {
         try cell(id).name
     }
 
+    /// What the actor was spawned from: to start it again (a restart).
+    public func definition(of id: ActorID) throws(ActorSystemError) -> ActorDefinition {
+        try cell(id).definition
+    }
+
     /// Every actor spawned, running or not, by id.
     public var actorIDs: [ActorID] {
         directory.withLock { Array($0.cells.keys) }.sorted()

@@ -32,6 +32,16 @@ import Testing
         #expect(String(decoding: crashEvent.data, as: UTF8.self).contains("unreachable"))
     }
 
+    @Test func aCrashedActorCanBeStartedAgainFromItsDefinitionAndLastGoodState() throws {
+        let (system, probe, failures) = try crash("trap")
+        var definition = try system.definition(of: probe)
+        definition.initialState = try #require(failures.first).lastGoodState
+        let restarted = try system.spawn(definition)
+        try system.send(to: restarted, bytes("append: again"))
+        try system.runUntilQuiescent()
+        #expect(try system.stateText(of: restarted) == "good state again")
+    }
+
     @Test func aHandlerReturningAnErrorCrashesTheActor() throws {
         let (_, _, failures) = try crash("fail")
         #expect(failures.map(\.cause) == [.handlerError("probe failed")])

@@ -55,6 +55,8 @@ final class ActorCell: @unchecked Sendable {
     let name: String?
     let limits: RuntimeLimits
     let initialState: [UInt8]?
+    /// What the actor was spawned from (for restarts).
+    let definition: ActorDefinition
     /// False with `EventRetention.none`: no chain events are built at all.
     let recordsEvents: Bool
     let shared: Mutex<ActorSharedState>
@@ -78,16 +80,17 @@ final class ActorCell: @unchecked Sendable {
         var data: [UInt8]?
     }
 
-    init(id: ActorID, name: String?, limits: RuntimeLimits, initialState: [UInt8]?, eventRetention: EventRetention) {
+    init(id: ActorID, definition: ActorDefinition, limits: RuntimeLimits, eventRetention: EventRetention) {
         self.id = id
-        self.name = name
+        self.definition = definition
+        name = definition.name
         self.limits = limits
-        self.initialState = initialState
-        state = initialState
+        initialState = definition.initialState
+        state = definition.initialState
         if case .none = eventRetention { recordsEvents = false } else { recordsEvents = true }
         shared = Mutex(
             ActorSharedState(
-                mailbox: Mailbox(capacity: limits.mailboxCapacity), state: initialState,
+                mailbox: Mailbox(capacity: limits.mailboxCapacity), state: definition.initialState,
                 eventLog: ActorEventLog(retention: eventRetention)))
     }
 

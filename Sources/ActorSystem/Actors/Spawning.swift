@@ -21,7 +21,7 @@ extension ActorSystem {
             return directory.idGenerator.make()
         }
         let cell = ActorCell(
-            id: id, name: definition.name, limits: limits, initialState: definition.initialState,
+            id: id, definition: definition, limits: limits,
             eventRetention: definition.eventRetention ?? configuration.eventRetention)
         var storeConfiguration = StoreConfiguration()
         storeConfiguration.maxMemoryPages = limits.maxMemoryPages
