@@ -1,5 +1,4 @@
 import ComponentModel
-import Synchronization
 
 /// Runs actors: WebAssembly components of the `theater:simple` world, each with a
 /// private state, a mailbox and an event chain, scheduled on worker threads in
@@ -22,12 +21,12 @@ public final class ActorSystem: Sendable {
     public let configuration: ActorSystemConfiguration
     let scheduler: Scheduler
     let components = ComponentCache()
-    let directory: Mutex<ActorDirectory>
-    let requests = Mutex(RequestTable())
-    let channels = Mutex(ChannelTable())
-    private let hooks = Mutex(Hooks())
+    let directory: Locked<ActorDirectory>
+    let requests = Locked(RequestTable())
+    let channels = Locked(ChannelTable())
+    private let hooks = Locked(Hooks())
     /// Numbers the timers of `sleep` and `deadline`.
-    let timerNumbers = Mutex<UInt64>(1)
+    let timerNumbers = Locked<UInt64>(1)
 
     private struct Hooks {
         var onFailure: (@Sendable (ActorFailure) -> Void)?
@@ -37,7 +36,7 @@ public final class ActorSystem: Sendable {
     public init(configuration: ActorSystemConfiguration = ActorSystemConfiguration()) {
         self.configuration = configuration
         scheduler = Scheduler(isDeterministic: configuration.isDeterministic)
-        directory = Mutex(ActorDirectory(idStyle: configuration.isDeterministic ? .sequential : .random))
+        directory = Locked(ActorDirectory(idStyle: configuration.isDeterministic ? .sequential : .random))
         let reference = WeakActorSystem(self)
         scheduler.start(workerCount: configuration.workerCount) { cell in
             reference.system?.runSlice(cell)

@@ -1,5 +1,4 @@
 import ComponentModel
-import Synchronization
 
 /// Where an actor is in the scheduler.
 enum ScheduleStatus: Sendable {
@@ -59,7 +58,7 @@ final class ActorCell: @unchecked Sendable {
     let definition: ActorDefinition
     /// False with `EventRetention.none`: no chain events are built at all.
     let recordsEvents: Bool
-    let shared: Mutex<ActorSharedState>
+    let shared: Locked<ActorSharedState>
 
     /// The exports the actor has: set at spawn, before other threads can see the actor.
     private(set) var handlers: [ActorHandler: ComponentFunction] = [:]
@@ -88,7 +87,7 @@ final class ActorCell: @unchecked Sendable {
         initialState = definition.initialState
         state = definition.initialState
         if case .none = eventRetention { recordsEvents = false } else { recordsEvents = true }
-        shared = Mutex(
+        shared = Locked(
             ActorSharedState(
                 mailbox: Mailbox(capacity: limits.mailboxCapacity), state: definition.initialState,
                 eventLog: ActorEventLog(retention: eventRetention)))
