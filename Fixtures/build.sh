@@ -52,6 +52,22 @@ for name in versioned-names component-calls; do
   "$wasm_tools" parse "$components/$name.wat" -o "$components/$name.wasm"
   built_components+=("$name")
 done
+# Actors for the actor system's tests (Fixtures/actor-system): C against the canonical
+# ABI, compiled without libc; their worlds extend theater:simple (same package, so the
+# WIT directory holds both files).
+actor_system="$root/Fixtures/actor-system"
+clang=${CLANG:-clang}
+mkdir -p "$work/actor-system-wit"
+cp "$components/theater-simple.wit" "$actor_system"/*.wit "$work/actor-system-wit/"
+for source in "$actor_system"/*.c; do
+  name=$(basename "${source%.c}")
+  "$clang" --target=wasm32 -mcpu=mvp -mbulk-memory -O2 -fno-builtin -nostdlib -Wl,--no-entry \
+    -Wl,--stack-first -Wl,-z,stack-size=65536 "$source" -o "$work/$name.core.wasm"
+  "$wasm_tools" component embed "$work/actor-system-wit" "$work/$name.core.wasm" \
+    --world "$name" -o "$work/$name.embed.wasm"
+  "$wasm_tools" component new "$work/$name.embed.wasm" -o "$actor_system/$name.wasm"
+done
+
 # The WIT each component's world prints as, to compare the Swift printer with.
 for name in "${built_components[@]}"; do
   "$wasm_tools" component wit "$components/$name.wasm" > "$components/$name.expected.wit"

@@ -79,53 +79,53 @@ extension Execution {
             case .branch:
                 pc = codeBase + Int(i.x)
             case .branchIf:
-                if u32(fp[Int(i.y)]) != 0 { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) != 0) { pc = codeBase + Int(i.x) }
             case .branchIfZero:
-                if u32(fp[Int(i.y)]) == 0 { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) == 0) { pc = codeBase + Int(i.x) }
             case .branchIfI32Eq:
-                if u32(fp[Int(i.y)]) == u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) == u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32Ne:
-                if u32(fp[Int(i.y)]) != u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) != u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32LtS:
-                if s32(fp[Int(i.y)]) < s32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s32(fp[Int(i.y)]) < s32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32LtU:
-                if u32(fp[Int(i.y)]) < u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) < u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32GtS:
-                if s32(fp[Int(i.y)]) > s32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s32(fp[Int(i.y)]) > s32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32GtU:
-                if u32(fp[Int(i.y)]) > u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) > u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32LeS:
-                if s32(fp[Int(i.y)]) <= s32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s32(fp[Int(i.y)]) <= s32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32LeU:
-                if u32(fp[Int(i.y)]) <= u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) <= u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32GeS:
-                if s32(fp[Int(i.y)]) >= s32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s32(fp[Int(i.y)]) >= s32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32GeU:
-                if u32(fp[Int(i.y)]) >= u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) >= u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI64Eq:
-                if fp[Int(i.y)] == fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] == fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64Ne:
-                if fp[Int(i.y)] != fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] != fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64LtS:
-                if s64(fp[Int(i.y)]) < s64(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s64(fp[Int(i.y)]) < s64(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI64LtU:
-                if fp[Int(i.y)] < fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] < fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64GtS:
-                if s64(fp[Int(i.y)]) > s64(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s64(fp[Int(i.y)]) > s64(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI64GtU:
-                if fp[Int(i.y)] > fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] > fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64LeS:
-                if s64(fp[Int(i.y)]) <= s64(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s64(fp[Int(i.y)]) <= s64(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI64LeU:
-                if fp[Int(i.y)] <= fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] <= fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64GeS:
-                if s64(fp[Int(i.y)]) >= s64(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s64(fp[Int(i.y)]) >= s64(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI64GeU:
-                if fp[Int(i.y)] >= fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] >= fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64Eqz:
-                if fp[Int(i.y)] == 0 { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] == 0) { pc = codeBase + Int(i.x) }
             case .branchIfI64Nez:
-                if fp[Int(i.y)] != 0 { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] != 0) { pc = codeBase + Int(i.x) }
             case .branchLoop:
                 do {
                     pc = codeBase + Int(i.x)
@@ -135,7 +135,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfLoop:
-                if u32(fp[Int(i.y)]) != 0 {
+                if _fastPath(u32(fp[Int(i.y)]) != 0) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -143,7 +143,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfZeroLoop:
-                if u32(fp[Int(i.y)]) == 0 {
+                if _fastPath(u32(fp[Int(i.y)]) == 0) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -151,7 +151,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32EqLoop:
-                if u32(fp[Int(i.y)]) == u32(fp[Int(i.z)]) {
+                if _fastPath(u32(fp[Int(i.y)]) == u32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -159,7 +159,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32NeLoop:
-                if u32(fp[Int(i.y)]) != u32(fp[Int(i.z)]) {
+                if _fastPath(u32(fp[Int(i.y)]) != u32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -167,7 +167,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32LtSLoop:
-                if s32(fp[Int(i.y)]) < s32(fp[Int(i.z)]) {
+                if _fastPath(s32(fp[Int(i.y)]) < s32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -175,7 +175,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32LtULoop:
-                if u32(fp[Int(i.y)]) < u32(fp[Int(i.z)]) {
+                if _fastPath(u32(fp[Int(i.y)]) < u32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -183,7 +183,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32GtSLoop:
-                if s32(fp[Int(i.y)]) > s32(fp[Int(i.z)]) {
+                if _fastPath(s32(fp[Int(i.y)]) > s32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -191,7 +191,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32GtULoop:
-                if u32(fp[Int(i.y)]) > u32(fp[Int(i.z)]) {
+                if _fastPath(u32(fp[Int(i.y)]) > u32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -199,7 +199,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32LeSLoop:
-                if s32(fp[Int(i.y)]) <= s32(fp[Int(i.z)]) {
+                if _fastPath(s32(fp[Int(i.y)]) <= s32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -207,7 +207,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32LeULoop:
-                if u32(fp[Int(i.y)]) <= u32(fp[Int(i.z)]) {
+                if _fastPath(u32(fp[Int(i.y)]) <= u32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -215,7 +215,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32GeSLoop:
-                if s32(fp[Int(i.y)]) >= s32(fp[Int(i.z)]) {
+                if _fastPath(s32(fp[Int(i.y)]) >= s32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -223,7 +223,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI32GeULoop:
-                if u32(fp[Int(i.y)]) >= u32(fp[Int(i.z)]) {
+                if _fastPath(u32(fp[Int(i.y)]) >= u32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -231,7 +231,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI64NeLoop:
-                if fp[Int(i.y)] != fp[Int(i.z)] {
+                if _fastPath(fp[Int(i.y)] != fp[Int(i.z)]) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -239,7 +239,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI64LtSLoop:
-                if s64(fp[Int(i.y)]) < s64(fp[Int(i.z)]) {
+                if _fastPath(s64(fp[Int(i.y)]) < s64(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -247,7 +247,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI64LtULoop:
-                if fp[Int(i.y)] < fp[Int(i.z)] {
+                if _fastPath(fp[Int(i.y)] < fp[Int(i.z)]) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -255,7 +255,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI64EqzLoop:
-                if fp[Int(i.y)] == 0 {
+                if _fastPath(fp[Int(i.y)] == 0) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
@@ -263,7 +263,7 @@ extension Execution {
                     pc += 1
                 }
             case .branchIfI64NezLoop:
-                if fp[Int(i.y)] != 0 {
+                if _fastPath(fp[Int(i.y)] != 0) {
                     pc = codeBase + Int(i.x)
                     let cost = Int64(pc.pointee.x)
                     if fuel < cost { exit = .outOfFuel; break dispatch }
