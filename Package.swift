@@ -26,6 +26,7 @@ let package = Package(
         .testTarget(name: "TheaterCLITests", dependencies: ["TheaterCLI", "WasmInterp"]),
         .testTarget(name: "ComponentModelTests", dependencies: ["ComponentModel", "WasmInterp"]),
         .testTarget(name: "ActorSystemTests", dependencies: ["ActorSystem"]),
+        .testTarget(name: "SupervisionTests", dependencies: ["Supervision"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,6 +31,13 @@ public enum TheaterCommandLine {
           wasm inspect FILE.wasm
               Print a module's imports, exports, memories, tables, globals and counts;
               for a component, its world in WIT.
+          component call FILE.wasm --calls CALLS.json [--fuel N]
+              Call a component's exports as CALLS.json lists them, with stub imports
+              (an import returns its first argument if that has the result's type,
+              else a fixed value), printing one JSON line per action: its result,
+              trap or running out of fuel N (per call), and the import calls it
+              caused. For differential testing; the format is described in
+              Sources/TheaterCLI/ComponentCallCommand.swift.
           spectest DIR [--filter SUBSTR]... [--exclude SUBSTR]... [--verbose]
               Run the WebAssembly spec scripts in DIR (wast2json layout); --verbose
               prints each failure. Text-format modules are counted as skipped.
@@ -101,6 +108,9 @@ public enum TheaterCommandLine {
             return ExitStatus.success
         case "wasm":
             return try dispatchWasm(&cursor, output: output)
+        case "component":
+            guard cursor.next() == "call" else { throw .usage("component needs a subcommand: call") }
+            return try ComponentCallCommand.run(ComponentCallCommand.parse(&cursor), output: output)
         case "spectest":
             let options = try SpecTestCommand.Options.parse(&cursor)
             return SpecTestCommand.run(options, output: output)
