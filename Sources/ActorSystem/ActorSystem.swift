@@ -103,8 +103,11 @@ public final class ActorSystem: Sendable {
 
     /// Whether the actor runs, or how it ended.
     public func status(of id: ActorID) throws(ActorSystemError) -> ActorStatus {
-        let reason = try cell(id).shared.withLock { $0.exitReason }
-        return reason.map { .exited($0) } ?? .running
+        let (reason, isAwaitingRestart) = try cell(id).shared.withLock {
+            ($0.exitReason, $0.schedule == .awaitingRestart)
+        }
+        if let reason { return .exited(reason) }
+        return isAwaitingRestart ? .awaitingRestart : .running
     }
 
     /// The actor's chain events kept in memory, oldest first (see `EventRetention`).
@@ -164,6 +167,9 @@ public final class ActorSystem: Sendable {
 /// Whether an actor is running.
 public enum ActorStatus: Sendable, Equatable, CustomStringConvertible {
     case running
+    /// A supervised actor whose instance ended: it keeps its mailbox until its
+    /// supervisor restarts or stops it.
+    case awaitingRestart
     case exited(ActorExitReason)
 
     public var description: String {

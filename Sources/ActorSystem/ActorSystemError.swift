@@ -38,6 +38,10 @@ public enum ActorSystemError: Error, Sendable, Hashable, CustomStringConvertible
     case requestCancelled(String)
     /// The system is shutting down.
     case shuttingDown
+    /// The operation is for supervised actors (`ActorDefinition.isSupervised`) only.
+    case notSupervised(ActorID)
+    /// `restart` needs an actor whose instance has ended and that awaits its restart.
+    case notAwaitingRestart(ActorID)
     /// The operation needs the other scheduling mode (e.g. `step()` with worker threads).
     case wrongMode(String)
 
@@ -59,6 +63,8 @@ public enum ActorSystemError: Error, Sendable, Hashable, CustomStringConvertible
         case .requestFailed(let message): "request failed: \(message)"
         case .requestCancelled(let id): "request \(id) was cancelled"
         case .shuttingDown: "the actor system is shutting down"
+        case .notSupervised(let id): "actor \(id) is not supervised"
+        case .notAwaitingRestart(let id): "actor \(id) is not awaiting a restart"
         case .wrongMode(let message): message
         }
     }

@@ -11,6 +11,9 @@ enum ScheduleStatus: Sendable {
     /// A guest call is suspended in a host call (a request, channel open or timer) and
     /// the actor is not in the run queue; the answer makes it queued again.
     case waiting
+    /// A supervised actor without an instance, kept for its supervisor: messages queue
+    /// up, nothing runs until `restart` (or `stop`).
+    case awaitingRestart
 }
 
 /// What a suspended host call waits for: resuming with anything else is a stale answer
@@ -34,6 +37,8 @@ struct ActorSharedState: Sendable {
     var waitKey: WaitKey?
     var resumption: Resumption?
     var stopRequested = false
+    /// With `stopRequested`: keep the (supervised) actor for a restart instead of ending it.
+    var holdRequested = false
     /// The state the last successful handler returned.
     var state: [UInt8]?
     var eventLog: ActorEventLog
@@ -60,12 +65,17 @@ final class ActorCell: @unchecked Sendable {
     let recordsEvents: Bool
     let shared: Locked<ActorSharedState>
 
-    /// The exports the actor has: set at spawn, before other threads can see the actor.
-    private(set) var handlers: [ActorHandler: ComponentFunction] = [:]
+    /// The handlers the actor exports: set at spawn, before other threads can see the
+    /// actor (a restarted instance has the same component, so the same exports).
+    private(set) var exports: Set<ActorHandler> = []
+    /// For a supervised actor, what a restart instantiates: set at spawn, like `exports`.
+    private(set) var restartRecipe: RestartRecipe?
 
     // MARK: Runner-owned
 
     var instance: ComponentInstance?
+    /// The current instance's exported functions.
+    var handlers: [ActorHandler: ComponentFunction] = [:]
     /// The state handlers receive: the last successful handler's (mirrored in `shared`).
     var state: [UInt8]?
     /// The handler call in progress, across slices and suspensions.
@@ -93,19 +103,32 @@ final class ActorCell: @unchecked Sendable {
                 eventLog: ActorEventLog(retention: eventRetention)))
     }
 
-    /// Gives the actor its instance and exports (at spawn only).
-    func attach(_ instance: ComponentInstance, handlers: [ActorHandler: ComponentFunction]) {
+    /// Gives the actor its instance and exports (at spawn only), and to a supervised actor
+    /// what it restarts from.
+    func attach(_ instance: ComponentInstance, handlers: [ActorHandler: ComponentFunction], restartRecipe: RestartRecipe?) {
         self.instance = instance
         self.handlers = handlers
+        exports = Set(handlers.keys)
+        self.restartRecipe = restartRecipe
     }
 
     /// Whether the actor exports the handler for `message`.
-    func handles(_ message: MailboxMessage) -> Bool { handlers[message.handler] != nil }
+    func handles(_ message: MailboxMessage) -> Bool { exports.contains(message.handler) }
+
+    /// Whether the actor is kept for its supervisor when its instance ends.
+    var isSupervised: Bool { restartRecipe != nil }
 
     var identity: ActorIdentity { ActorIdentity(id: id, name: name) }
 
     /// The name if it has one, else the id: for messages.
     var displayName: String { name ?? id.rawValue }
+}
+
+/// What a supervised actor's restart instantiates: its component and the interfaces it
+/// was granted.
+struct RestartRecipe: Sendable {
+    var component: LoadedComponent
+    var hostInterfaces: Set<HostInterfaceName>
 }
 
 /// A handler call in progress: the guest call, what it handles, and the fuel it used.

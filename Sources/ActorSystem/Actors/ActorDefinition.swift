@@ -23,6 +23,10 @@ public struct ActorDefinition: Sendable {
     public var limits: ActorLimits
     /// How much of the event chain is kept in memory; nil: the system's default.
     public var eventRetention: EventRetention?
+    /// A supervised actor outlives its instances: when one crashes or shuts down (or
+    /// `hold` stops it), the actor keeps its id, name and mailbox, takes messages, and
+    /// waits for its supervisor to `restart` it or `stop` it for good.
+    public var isSupervised = false
 
     /// - Parameters:
     ///   - hostInterfaces: by default `runtime` and `message-server-host` (the

@@ -4,6 +4,10 @@ extension ActorSystem {
     /// channel close, an opener waiting on it is refused). Runs on the thread that owns
     /// the actor (its worker, or the shutting-down thread once workers have stopped).
     func terminate(_ cell: ActorCell, reason: ActorExitReason, failure: ActorFailure? = nil) {
+        if cell.isSupervised, keepsForRestart(cell, after: reason) {
+            holdForRestart(cell, reason: reason, failure: failure)
+            return
+        }
         cell.activeCall?.call.abandon()
         cell.activeCall = nil
         cell.instance = nil
@@ -18,17 +22,7 @@ extension ActorSystem {
             return shared.mailbox.drain()
         }
         guard let drained else { return }
-        switch reason {
-        case .crashed(let cause):
-            record(.crash(cause: cause.description, backtrace: failure?.backtrace ?? []), for: cell)
-            record(.exit(reason: "crashed", data: nil), for: cell)
-        case .stopped:
-            record(.stop(reason: "stopped by the host"), for: cell)
-            record(.exit(reason: "stopped", data: nil), for: cell)
-        case .shutdown(let data):
-            record(.shutdown(data: data), for: cell)
-            record(.exit(reason: "shutdown", data: data), for: cell)
-        }
+        recordEnd(of: cell, reason: reason, failure: failure, stopReason: "stopped by the host")
         let shuttingDown = directory.withLock { directory -> Bool in
             directory.releaseName(of: cell)
             return directory.isShuttingDown
@@ -43,20 +37,40 @@ extension ActorSystem {
                 settleChannelOpen(id, accepted: false, message: nil, reason: "actor \(cell.displayName) \(reason)")
             }
         }
-        for (id, channel) in channels.withLock({ $0.removeAll(involving: cell.id) }) {
+        closeChannels(of: cell, reason: "actor \(cell.displayName) \(reason)")
+        reportExit(cell, reason, failure: failure)
+    }
+
+    /// Records the end of the actor's instance: why, then `exit`.
+    func recordEnd(of cell: ActorCell, reason: ActorExitReason, failure: ActorFailure?, stopReason: String) {
+        switch reason {
+        case .crashed(let cause):
+            record(.crash(cause: cause.description, backtrace: failure?.backtrace ?? []), for: cell)
+            record(.exit(reason: "crashed", data: nil), for: cell)
+        case .stopped:
+            record(.stop(reason: stopReason), for: cell)
+            record(.exit(reason: "stopped", data: nil), for: cell)
+        case .shutdown(let data):
+            record(.shutdown(data: data), for: cell)
+            record(.exit(reason: "shutdown", data: data), for: cell)
+        }
+    }
+
+    /// Ends the channels the actor is an end of (except those in `kept`): an opener still
+    /// waiting is refused with `reason`, the peer of an open channel sees it close.
+    func closeChannels(of cell: ActorCell, reason: String, keeping kept: Set<String> = []) {
+        for (id, channel) in channels.withLock({ $0.removeAll(involving: cell.id, keeping: kept) }) {
             if !channel.isOpen, channel.target === cell {
-                resume(
-                    channel.initiator, waitingFor: .channelOpen(id),
-                    with: .error(.string("actor \(cell.displayName) \(reason)")))
+                resume(channel.initiator, waitingFor: .channelOpen(id), with: .error(.string(reason)))
             } else if channel.isOpen, let peer = channel.peer(of: cell.id) {
                 try? deliver(.channelClose(id: id), to: peer)
             }
         }
-        reportExit(cell, reason, failure: failure)
     }
 
     /// Stops the actor: it finishes nothing more. The stop takes effect at its next turn
-    /// (right after a running slice; in deterministic mode, at the next `step()`).
+    /// (right after a running slice; in deterministic mode, at the next `step()`). A
+    /// supervised actor ends for good, even one awaiting a restart.
     ///
     /// - Throws: `.unknownActor`, `.actorNotRunning`.
     public func stop(_ id: ActorID) throws(ActorSystemError) {
@@ -64,8 +78,9 @@ extension ActorSystem {
         let wake = cell.shared.withLock { shared -> Bool? in
             guard shared.isRunning else { return nil }
             shared.stopRequested = true
+            shared.holdRequested = false
             switch shared.schedule {
-            case .idle, .waiting:
+            case .idle, .waiting, .awaitingRestart:
                 shared.schedule = .queued
                 return true
             case .queued, .running:

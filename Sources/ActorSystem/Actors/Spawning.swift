@@ -33,7 +33,9 @@ extension ActorSystem {
         } catch {
             throw .instantiationFailed(error.message)
         }
-        cell.attach(instance, handlers: try Self.handlers(of: instance))
+        let recipe = definition.isSupervised
+            ? RestartRecipe(component: component, hostInterfaces: definition.hostInterfaces) : nil
+        cell.attach(instance, handlers: try Self.handlers(of: instance), restartRecipe: recipe)
         try directory.withLock { directory throws(ActorSystemError) in
             guard !directory.isShuttingDown else { throw .shuttingDown }
             if let name = definition.name, directory.isNameTaken(name) { throw .nameInUse(name) }
@@ -60,7 +62,7 @@ extension ActorSystem {
 
     /// The actor exports the instance has: `init` is required, the message handlers are
     /// optional, and each present one must have its WIT type.
-    private static func handlers(of instance: ComponentInstance) throws(ActorSystemError) -> [ActorHandler: ComponentFunction] {
+    static func handlers(of instance: ComponentInstance) throws(ActorSystemError) -> [ActorHandler: ComponentFunction] {
         var handlers: [ActorHandler: ComponentFunction] = [:]
         for handler in ActorHandler.allCases {
             guard let function = try? instance.function(interface: handler.interface, name: handler.rawValue) else {
@@ -77,7 +79,7 @@ extension ActorSystem {
     }
 
     /// The imports of an actor: the granted interfaces, bound to `cell`.
-    private func hostImports(for cell: ActorCell, granted: Set<HostInterfaceName>) -> ComponentImports {
+    func hostImports(for cell: ActorCell, granted: Set<HostInterfaceName>) -> ComponentImports {
         var imports = ComponentImports()
         let host = ActorHost(system: self, cell: cell)
         if granted.contains(.runtime) { RuntimeHostInterface.define(in: &imports, host: host) }

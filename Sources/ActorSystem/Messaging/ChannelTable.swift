@@ -36,9 +36,14 @@ struct ChannelTable: Sendable {
         channels.removeValue(forKey: id)
     }
 
-    /// Removes and returns every channel `actor` is an end of.
-    mutating func removeAll(involving actor: ActorID) -> [(id: String, channel: Channel)] {
-        let involved = channels.filter { $0.value.peer(of: actor) != nil }
+    /// The ids of the channels `actor` is an end of.
+    func ids(involving actor: ActorID) -> [String] {
+        channels.filter { $0.value.peer(of: actor) != nil }.map(\.key)
+    }
+
+    /// Removes and returns every channel `actor` is an end of, except those in `kept`.
+    mutating func removeAll(involving actor: ActorID, keeping kept: Set<String> = []) -> [(id: String, channel: Channel)] {
+        let involved = channels.filter { $0.value.peer(of: actor) != nil && !kept.contains($0.key) }
         for id in involved.keys { channels.removeValue(forKey: id) }
         return involved.map { ($0.key, $0.value) }.sorted { $0.id < $1.id }
     }

@@ -49,6 +49,19 @@ struct Mailbox: Sendable {
 
     mutating func dequeue() -> MailboxMessage? { messages.popFirst() }
 
+    /// Drops the waiting messages `isDropped` picks, keeping the others in order.
+    mutating func removeAll(where isDropped: (MailboxMessage) -> Bool) {
+        let kept = messages.removeAll().filter { !isDropped($0) }
+        for message in kept { messages.append(message) }
+    }
+
+    /// The ids of the channels whose opening waits here.
+    var queuedChannelOpens: Set<String> {
+        var ids = Set<String>()
+        for message in messages.elements { if case .channelOpen(let id, _) = message { ids.insert(id) } }
+        return ids
+    }
+
     /// Empties the mailbox, returning what was waiting (oldest first).
     mutating func drain() -> [MailboxMessage] { messages.removeAll() }
 }

@@ -61,6 +61,14 @@ struct RequestTable: Sendable {
         return owed.map { ($0.key, $0.value) }.sorted { $0.entry.number < $1.entry.number }
     }
 
+    /// Removes and returns the requests `responder` has taken out of its mailbox and not
+    /// answered (being handled, or owed a `respond-to-request`), oldest first.
+    mutating func removeStarted(answeredBy responder: ActorID) -> [(id: String, entry: Entry)] {
+        let started = entries.filter { $0.value.responder == responder && $0.value.phase != .queued }
+        for id in started.keys { entries.removeValue(forKey: id) }
+        return started.map { ($0.key, $0.value) }.sorted { $0.entry.number < $1.entry.number }
+    }
+
     /// The requests `responder` has to answer with `respond-to-request`, oldest first.
     func awaitingResponse(from responder: ActorID) -> [String] {
         entries.filter { $0.value.responder == responder && $0.value.phase == .awaitingResponse }

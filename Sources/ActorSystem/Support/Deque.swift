@@ -31,6 +31,11 @@ struct Deque<Element> {
 
     var first: Element? { count > 0 ? storage[head] : nil }
 
+    /// Every element, oldest first (a copy).
+    var elements: [Element] {
+        (0..<count).compactMap { storage[(head &+ $0) % storage.count] }
+    }
+
     /// Removes and returns every element, oldest first.
     mutating func removeAll() -> [Element] {
         var elements: [Element] = []

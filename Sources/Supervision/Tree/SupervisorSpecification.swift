@@ -1,0 +1,62 @@
+import ActorSystem
+
+/// A supervisor and everything below it, as its manifests describe it: read and checked
+/// before anything starts.
+///
+/// ```swift
+/// let tree = try SupervisorSpecification.load(path: "app/manifest.toml")
+/// tree.children.map(\.specification.name)   // ["database", "cache", "workers"]
+/// ```
+public struct SupervisorSpecification: Sendable, Equatable {
+    /// The supervisor's manifest (`[supervisor]`, and a component if the supervisor is
+    /// itself an actor).
+    public var manifest: ActorManifest
+    public var flags: SupervisorFlags
+    /// In start order.
+    public var children: [SupervisedChildSpecification]
+
+    public init(manifest: ActorManifest, flags: SupervisorFlags, children: [SupervisedChildSpecification]) {
+        self.manifest = manifest
+        self.flags = flags
+        self.children = children
+    }
+
+    /// The specification of every child, in start order (what `RestartDecider` takes).
+    public var childSpecifications: [ChildSpecification] { children.map(\.specification) }
+
+    /// The number of actors and supervisors in the tree, this supervisor included.
+    public var nodeCount: Int {
+        children.reduce(1) { count, child in
+            switch child.kind {
+            case .actor: count &+ 1
+            case .supervisor(let supervisor): count &+ supervisor.nodeCount
+            }
+        }
+    }
+}
+
+/// One child of a supervisor: how it is supervised, and what it is.
+public struct SupervisedChildSpecification: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// An actor: its manifest has a component and no `[supervisor]`.
+        case actor(ActorManifest)
+        /// A supervisor with children of its own.
+        indirect case supervisor(SupervisorSpecification)
+    }
+
+    public var specification: ChildSpecification
+    public var kind: Kind
+
+    public init(specification: ChildSpecification, kind: Kind) {
+        self.specification = specification
+        self.kind = kind
+    }
+
+    /// The child's own manifest.
+    public var manifest: ActorManifest {
+        switch kind {
+        case .actor(let manifest): manifest
+        case .supervisor(let supervisor): supervisor.manifest
+        }
+    }
+}
