@@ -175,6 +175,7 @@ public enum ActorStatus: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .running: "running"
+        case .awaitingRestart: "awaiting restart"
         case .exited(let reason): "exited (\(reason))"
         }
     }
