@@ -1,5 +1,4 @@
 import ComponentModel
-import Synchronization
 
 /// Runs actors: WebAssembly components of the `theater:simple` world, each with a
 /// private state, a mailbox and an event chain, scheduled on worker threads in
@@ -22,12 +21,12 @@ public final class ActorSystem: Sendable {
     public let configuration: ActorSystemConfiguration
     let scheduler: Scheduler
     let components = ComponentCache()
-    let directory: Mutex<ActorDirectory>
-    let requests = Mutex(RequestTable())
-    let channels = Mutex(ChannelTable())
-    private let hooks = Mutex(Hooks())
+    let directory: Locked<ActorDirectory>
+    let requests = Locked(RequestTable())
+    let channels = Locked(ChannelTable())
+    private let hooks = Locked(Hooks())
     /// Numbers the timers of `sleep` and `deadline`.
-    let timerNumbers = Mutex<UInt64>(1)
+    let timerNumbers = Locked<UInt64>(1)
 
     private struct Hooks {
         var onFailure: (@Sendable (ActorFailure) -> Void)?
@@ -37,15 +36,17 @@ public final class ActorSystem: Sendable {
     public init(configuration: ActorSystemConfiguration = ActorSystemConfiguration()) {
         self.configuration = configuration
         scheduler = Scheduler(isDeterministic: configuration.isDeterministic)
-        directory = Mutex(ActorDirectory(idStyle: configuration.isDeterministic ? .sequential : .random))
+        directory = Locked(ActorDirectory(idStyle: configuration.isDeterministic ? .sequential : .random))
         let reference = WeakActorSystem(self)
         scheduler.start(workerCount: configuration.workerCount) { cell in
             reference.system?.runSlice(cell)
         }
     }
 
+    /// A system released without `shutdown()` shuts down: its workers stop, its actors stop,
+    /// and requests still waiting fail.
     deinit {
-        scheduler.stop()
+        shutdown()
     }
 
     // MARK: Hooks
@@ -73,6 +74,16 @@ public final class ActorSystem: Sendable {
     /// The id of the running actor named `name`.
     public func actorID(named name: String) -> ActorID? {
         directory.withLock { $0.id(named: name) }
+    }
+
+    /// The name the actor was spawned with (kept after it stops).
+    public func name(of id: ActorID) throws(ActorSystemError) -> String? {
+        try cell(id).name
+    }
+
+    /// What the actor was spawned from: to start it again (a restart).
+    public func definition(of id: ActorID) throws(ActorSystemError) -> ActorDefinition {
+        try cell(id).definition
     }
 
     /// Every actor spawned, running or not, by id.
@@ -154,10 +165,18 @@ public final class ActorSystem: Sendable {
 }
 
 /// Whether an actor is running.
-public enum ActorStatus: Sendable, Equatable {
+public enum ActorStatus: Sendable, Equatable, CustomStringConvertible {
     case running
     /// A supervised actor whose instance ended: it keeps its mailbox until its
     /// supervisor restarts or stops it.
     case awaitingRestart
     case exited(ActorExitReason)
+
+    public var description: String {
+        switch self {
+        case .running: "running"
+        case .awaitingRestart: "awaiting restart"
+        case .exited(let reason): "exited (\(reason))"
+        }
+    }
 }

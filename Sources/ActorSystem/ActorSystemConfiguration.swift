@@ -28,10 +28,10 @@ public struct ActorSystemConfiguration: Sendable {
     /// The content store behind the `store` interface. Default: in memory.
     public var contentStore = ContentStore()
     /// Receives every `runtime.log` line as it is logged (on the logging actor's worker).
-    public var logSink: (@Sendable (ActorID, String) -> Void)?
+    public var logSink: (@Sendable (ActorIdentity, String) -> Void)?
     /// Receives every chain event as it is recorded (on the actor's worker); nothing with
     /// `EventRetention.none`.
-    public var eventSink: (@Sendable (ActorID, ChainEvent) -> Void)?
+    public var eventSink: (@Sendable (ActorIdentity, ChainEvent) -> Void)?
     /// Interfaces implemented outside the actor system (e.g. `supervisor`), by name.
     public var hostInterfaceExtensions: [any HostInterfaceExtension] = []
 

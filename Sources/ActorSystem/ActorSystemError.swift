@@ -15,6 +15,12 @@ public enum ActorSystemError: Error, Sendable, Hashable, CustomStringConvertible
     case instantiationFailed(String)
     /// Another running actor has this name.
     case nameInUse(String)
+    /// A manifest could not be read or parsed (the message names file, line and column).
+    case invalidManifest(String)
+    /// A manifest's component file could not be read.
+    case unreadableComponent(path: String, message: String)
+    /// A manifest this layer cannot run.
+    case unsupportedManifest(String)
 
     // MARK: Messaging
 
@@ -47,6 +53,9 @@ public enum ActorSystemError: Error, Sendable, Hashable, CustomStringConvertible
         case .invalidExport(let message): "invalid actor exports: \(message)"
         case .instantiationFailed(let message): "instantiation failed: \(message)"
         case .nameInUse(let name): "an actor named \(name) is already running"
+        case .invalidManifest(let message): "invalid manifest: \(message)"
+        case .unreadableComponent(let path, let message): "cannot read component \(path): \(message)"
+        case .unsupportedManifest(let message): "unsupported manifest: \(message)"
         case .unknownActor(let name): "no actor \(name)"
         case .actorNotRunning(let id): "actor \(id) is not running"
         case .mailboxFull(let id, let capacity): "the mailbox of actor \(id) is full (\(capacity) messages)"

@@ -1,15 +1,16 @@
 import ComponentModel
 import Foundation
 
-/// `theater component call FILE.wasm --calls CALLS.json`: calls a component's exports as a
+/// `theater component call FILE.wasm --calls CALLS.json [--fuel N]`: calls a component's exports as a
 /// JSON file lists them, with stub imports (`StubHostImports`), and prints one JSON line
 /// per action. Made for differential testing (`Utilities/component-differential/run.py`).
 ///
 /// The file is `{"sessions": [[ACTION, ...], ...]}`; each session runs on a new instance.
 /// An action is `{"call": {"interface": NAME-or-null, "name": NAME, "arguments": [...]}}`
 /// or `{"drop": K}` (drop handle K, the K-th resource results of the session returned).
-/// Each prints `{"session": S, "action": A, "result": V}` (or `"trap": MESSAGE`, or
-/// `"error": MESSAGE` when the action itself is wrong) with `"host": [EVENT, ...]`, the
+/// Each prints `{"session": S, "action": A, "result": V}` (or `"trap": MESSAGE`,
+/// `"out-of-fuel": true` when the call used up its `--fuel`, or `"error": MESSAGE` when
+/// the action itself is wrong) with `"host": [EVENT, ...]`, the
 /// import calls and host resource drops it caused. Values are spelled as
 /// `ComponentValueJSON` says.
 enum ComponentCallCommand {
@@ -28,12 +29,21 @@ enum ComponentCallCommand {
         var arguments: [JSONValue]
     }
 
-    static func parse(_ cursor: inout ArgumentCursor) throws(CommandLineError) -> (component: String, calls: String) {
+    struct Options {
+        var component: String
+        var calls: String
+        /// Fuel for each call (nil: unlimited).
+        var fuel: UInt64?
+    }
+
+    static func parse(_ cursor: inout ArgumentCursor) throws(CommandLineError) -> Options {
         var component: String?
         var calls: String?
+        var fuel: UInt64?
         while let token = cursor.next() {
             switch token {
             case "--calls": calls = try cursor.value(of: token)
+            case "--fuel": fuel = try cursor.count(of: token)
             case "--help": throw .helpRequested
             case _ where token.isOption: throw .usage("unknown option \(token) for component call")
             case _ where component == nil: component = token
@@ -41,10 +51,11 @@ enum ComponentCallCommand {
             }
         }
         guard let component, let calls else { throw .usage("component call needs FILE.wasm and --calls CALLS.json") }
-        return (component, calls)
+        return Options(component: component, calls: calls, fuel: fuel)
     }
 
-    static func run(component path: String, calls callsPath: String, output: CommandOutput) throws(CommandLineError) -> Int32 {
+    static func run(_ options: Options, output: CommandOutput) throws(CommandLineError) -> Int32 {
+        let (path, callsPath) = (options.component, options.calls)
         let component: LoadedComponent
         do {
             component = try LoadedComponent(bytes: ModuleFile.read(path))
@@ -70,7 +81,7 @@ enum ComponentCallCommand {
             for (actionIndex, action) in actions.enumerated() {
                 var line: [(String, String)] = [("session", String(sessionIndex)), ("action", String(actionIndex))]
                 do {
-                    line.append(try perform(action, on: instance.get(), handles: handles))
+                    line.append(try perform(action, on: instance.get(), handles: handles, fuel: options.fuel))
                 } catch let error as CommandLineError {
                     line.append(("error", JSONText.quoted(message(error))))
                 } catch let error as ComponentLinkError {
@@ -87,7 +98,9 @@ enum ComponentCallCommand {
     }
 
     /// Runs one action; what it produced, as a member of its output line.
-    private static func perform(_ action: Action, on instance: ComponentInstance, handles: SessionHandles) throws -> (String, String) {
+    private static func perform(
+        _ action: Action, on instance: ComponentInstance, handles: SessionHandles, fuel: UInt64?
+    ) throws -> (String, String) {
         if let number = action.drop {
             let resource = try handles.resource(number)
             try instance.drop(resource, representation: try handles.take(number, of: resource))
@@ -105,9 +118,32 @@ enum ComponentCallCommand {
         for (argument, parameterType) in zip(call.arguments, type.parameterTypes) {
             arguments.append(try ComponentValueJSON.value(argument, parameterType, handles))
         }
-        let result = try function.call(arguments)
+        guard let result = try invoke(function, arguments, fuel: fuel) else { return ("out-of-fuel", "true") }
         guard let resultType = type.result, let result else { return ("result", "null") }
         return ("result", try ComponentValueJSON.text(result, resultType, .handles(handles)))
+    }
+
+    /// Calls `function` with `fuel`; nil when it ran out (the instance cannot be entered
+    /// again). A function the component re-exports from the host runs without fuel.
+    private static func invoke(_ function: ComponentFunction, _ arguments: [ComponentValue], fuel: UInt64?) throws -> ComponentValue?? {
+        let call: GuestCall<ComponentValue?>
+        do {
+            call = try function.makeCall(arguments)
+        } catch ComponentCallError.notResumable {
+            return .some(try function.call(arguments))
+        }
+        switch call.start(fuel: fuel) {
+        case .returned(let result):
+            return .some(result)
+        case .trapped(let error):
+            throw error
+        case .outOfFuel:
+            call.abandon()
+            return nil
+        case .suspended:
+            call.abandon()
+            throw CommandLineError.failure("a stub import suspended the call")
+        }
     }
 
     private static func message(_ error: CommandLineError) -> String {

@@ -66,8 +66,8 @@ import Testing
     @Test func eventsReachTheSinkAsRecorded() throws {
         let collected = Collected()
         var configuration = ActorSystemConfiguration.deterministic
-        configuration.eventSink = { id, event in collected.append("\(id) \(event.eventType)") }
-        configuration.logSink = { id, line in collected.append("\(id) log \(line)") }
+        configuration.eventSink = { actor, event in collected.append("\(actor.id) \(event.eventType)") }
+        configuration.logSink = { actor, line in collected.append("\(actor.id) log \(line)") }
         let system = ActorSystem(configuration: configuration)
         let counter = try system.spawn(ActorDefinition(componentBytes: ActorFixtures.counter()))
         try system.runUntilQuiescent()

@@ -32,7 +32,7 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 enum Probe {
     static let interfaces: Set<HostInterfaceName> = [.runtime, .messageServerHost, .timing, .store]
 
-    static func definition(name: String? = nil, state: [UInt8]? = nil, limits: RuntimeLimits? = nil) throws -> ActorDefinition {
+    static func definition(name: String? = nil, state: [UInt8]? = nil, limits: ActorLimits = ActorLimits()) throws -> ActorDefinition {
         ActorDefinition(
             componentBytes: try ActorFixtures.bytes("probe"), name: name, initialState: state,
             hostInterfaces: interfaces, limits: limits)

@@ -132,6 +132,16 @@ import Testing
         system.shutdown()
     }
 
+    @Test func releasingTheSystemShutsItDown() throws {
+        var system: ActorSystem? = ActorSystem(configuration: ActorSystemConfiguration())
+        let responder = try #require(system).spawn(Probe.definition())
+        let pending = try #require(system).submitRequest(to: responder, bytes("defer"))
+        #expect(system?.waitUntilQuiescent(timeoutMilliseconds: 10_000) == true)
+        #expect(pending.result == nil)
+        system = nil
+        #expect(pending.result == .failure(.shuttingDown))
+    }
+
     @Test func drainingShutdownFinishesQueuedWorkFirst() throws {
         let system = ActorSystem(configuration: .deterministic)
         let counter = try system.spawn(ActorDefinition(componentBytes: ActorFixtures.counter()))

@@ -5,7 +5,7 @@ import Testing
 @Suite struct FailureTests {
     /// Spawns a probe, lets it initialize, sends `message`, runs, and returns the failure.
     private func crash(
-        _ message: String, limits: RuntimeLimits? = nil
+        _ message: String, limits: ActorLimits = ActorLimits()
     ) throws -> (ActorSystem, ActorID, [ActorFailure]) {
         let system = ActorSystem(configuration: .deterministic)
         let recorder = FailureRecorder(system)
@@ -32,27 +32,37 @@ import Testing
         #expect(String(decoding: crashEvent.data, as: UTF8.self).contains("unreachable"))
     }
 
+    @Test func aCrashedActorCanBeStartedAgainFromItsDefinitionAndLastGoodState() throws {
+        let (system, probe, failures) = try crash("trap")
+        var definition = try system.definition(of: probe)
+        definition.initialState = try #require(failures.first).lastGoodState
+        let restarted = try system.spawn(definition)
+        try system.send(to: restarted, bytes("append: again"))
+        try system.runUntilQuiescent()
+        #expect(try system.stateText(of: restarted) == "good state again")
+    }
+
     @Test func aHandlerReturningAnErrorCrashesTheActor() throws {
         let (_, _, failures) = try crash("fail")
         #expect(failures.map(\.cause) == [.handlerError("probe failed")])
     }
 
     @Test func tooMuchFuelOnOneMessageIsAnOperationTimeout() throws {
-        var limits = RuntimeLimits()
+        var limits = ActorLimits()
         limits.fuelPerMessage = 200_000
         let (_, _, failures) = try crash("spin:0", limits: limits)
         #expect(failures.map(\.cause) == [.operationTimeout(fuelLimit: 200_000)])
     }
 
     @Test func growingPastTheMemoryLimitIsAMemoryFailure() throws {
-        var limits = RuntimeLimits()
+        var limits = ActorLimits()
         limits.maxMemoryPages = 8
         let (_, _, failures) = try crash("grow", limits: limits)
         #expect(failures.map(\.cause) == [.memoryLimitExceeded(maxPages: 8, trap: .unreachable)])
     }
 
     @Test func deepRecursionIsACallDepthFailure() throws {
-        var limits = RuntimeLimits()
+        var limits = ActorLimits()
         limits.maxCallDepth = 200
         let (_, _, failures) = try crash("recurse", limits: limits)
         #expect(failures.map(\.cause) == [.callDepthExceeded(maxDepth: 200)])
@@ -70,7 +80,7 @@ import Testing
     @Test func aFailingInitCrashesTheActorBeforeAnyMessage() throws {
         let system = ActorSystem(configuration: .deterministic)
         let recorder = FailureRecorder(system)
-        var limits = RuntimeLimits()
+        var limits = ActorLimits()
         limits.fuelPerMessage = 5
         let probe = try system.spawn(Probe.definition(limits: limits))
         try system.send(to: probe, bytes("append:x"))

@@ -49,7 +49,7 @@ import Testing
 
     @Test func aFullMailboxRefusesMessagesInsteadOfGrowing() throws {
         let system = system()
-        var limits = RuntimeLimits()
+        var limits = ActorLimits()
         limits.mailboxCapacity = 3
         let counter = try system.spawn(ActorDefinition(componentBytes: ActorFixtures.counter(), name: "counter", limits: limits))
         for _ in 0..<3 { try system.send(to: counter, bytes("m")) }

@@ -8,8 +8,8 @@ import Testing
         var configuration = ActorSystemConfiguration.deterministic
         configuration.sliceFuel = 10_000
         let system = ActorSystem(configuration: configuration)
-        var unlimited = RuntimeLimits()
-        unlimited.fuelPerMessage = nil
+        var unlimited = ActorLimits()
+        unlimited.fuelPerMessage = .max
         let spinners = try (0..<2).map { _ in try system.spawn(Probe.definition(limits: unlimited)) }
         let counter = try system.spawn(ActorDefinition(componentBytes: ActorFixtures.counter()))
         for spinner in spinners { try system.send(to: spinner, bytes("spin:0")) }

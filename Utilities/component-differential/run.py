@@ -20,10 +20,14 @@ some, calls every function taking them, drops one, and calls the parameterless f
 resource handles still alive. The sessions are planned while they run on wasmtime (which
 handles are alive decides the resource arguments), then replayed on ours.
 
+Each call gets the same fuel on both sides (--fuel); the engines count fuel differently,
+so from a call that runs out on either side to the end of its session nothing is compared
+(counted as inconclusive).
+
 Usage (build ours first: swift build --product theater):
 
     /work/main/.venv-wasm/bin/python Utilities/component-differential/run.py [--verbose]
-        [--theater PATH] [FIXTURE.wasm ...]
+        [--fuel N] [--theater PATH] [FIXTURE.wasm ...]
 
 Exit status: 0 when every call agrees, 1 on any divergence, 2 on bad usage.
 """
@@ -47,7 +51,16 @@ from wasmtime import component as c
 HERE = Path(__file__).resolve().parent
 REPOSITORY = HERE.parent.parent
 FIXTURE_DIRECTORIES = [REPOSITORY / "Fixtures" / "components", REPOSITORY / "Fixtures" / "actors"]
-ENGINE = wasmtime.Engine()
+FUEL = 50_000_000  # per call, on both sides (--fuel)
+
+
+def make_engine():
+    config = wasmtime.Config()
+    config.consume_fuel = True
+    return wasmtime.Engine(config)
+
+
+ENGINE = make_engine()
 
 # Values per type, in the JSON spelling `theater component call` uses (ComponentValueJSON).
 INTEGERS = {
@@ -65,7 +78,9 @@ FLOATS = {
 CHARS = ["a", "\0", "é", "ÿ", "Ā", "✓", "😀", "\U0010ffff", "\ud7ff", "\ue000"]
 STRINGS = ["", "a", "héllo", "ÿþ latin-1", "✓ done", "😀 emoji", "x" * 1000, "é✓😀" * 100, "\0 nul",
            "Ā" + "a" * 40, "ÿ" * 70000]
-MAX_VALUES = 11
+# Byte strings that mean something to the actor fixtures (invalid UTF-8, "trap", ...).
+MESSAGES = [b"\xff\xfe", b"trap", b"fail", b"spin", b"ping 2 peer", b"actor-2:hi", b"3"]
+MAX_VALUES = 16
 STUB_STRING = "stub ✓ 😀"
 
 
@@ -104,7 +119,7 @@ def _values(ty, depth: int) -> list:
         elements = values(ty.element, depth + 1)
         lists = [[], elements[:1], elements]
         if kind(ty.element) == "U8":
-            lists += [list(range(256)) * 4, [7] * 70000]
+            lists += [list(range(256)) * 4, [7] * 70000] + [list(m) for m in MESSAGES]
         return lists
     if name == "RecordType":
         return _combinations([t for _, t in ty.fields], depth,
@@ -144,7 +159,7 @@ def argument_sets(function_type) -> list:
     parameters = [t for _, t in function_type.params]
     if not parameters:
         return [[]]
-    return _combinations(parameters, -1, list)[:12]
+    return _combinations(parameters, -1, list)[:MAX_VALUES]
 
 
 def mentions_resource(ty) -> bool:
@@ -414,6 +429,7 @@ class Session:
         self.fixture = fixture
         fixture.current = self
         self.store = wasmtime.Store(ENGINE)
+        self.store.set_fuel(FUEL)
         self.events: list = []
         self.last_representation = 0
         self.host_arguments = 0
@@ -483,9 +499,10 @@ class Session:
         except Exception as error:  # the harness, not the component
             return {"error": f"{type(error).__name__}: {error}", "host": self.events}
         try:
+            self.store.set_fuel(FUEL)
             result = function(self.store, *values)
         except (wasmtime.WasmtimeError, wasmtime.Trap) as error:
-            return {"trap": trap_message(error), "host": self.events}
+            return failure(error, self.events)
         if export.type.result is None:
             return {"result": None, "host": self.events}
         return {"result": from_wasmtime(export.type.result, result, self, in_import=False), "host": self.events}
@@ -495,15 +512,23 @@ class Session:
         self.events = []
         resource = self.handle(number, owned=True)
         try:
+            self.store.set_fuel(FUEL)
             resource.drop(self.store)
             outcome = {"result": None, "host": self.events}
         except (wasmtime.WasmtimeError, wasmtime.Trap) as error:
-            outcome = {"trap": trap_message(error), "host": self.events}
+            outcome = failure(error, self.events)
         self.actions.append((action, f"drop handle {number}", outcome))
 
     def drop_live_handles(self):
         for number in self.live_handles():
             self.drop(number)
+
+
+def failure(error, events) -> dict:
+    message = trap_message(error)
+    if "all fuel consumed" in message:
+        return {"out-of-fuel": True, "host": events}
+    return {"trap": message, "host": events}
 
 
 def trap_message(error) -> str:
@@ -562,7 +587,8 @@ def run_ours(theater: Path, fixture: Fixture, sessions: list) -> list:
         json.dump(calls, file, ensure_ascii=False)
         calls_path = file.name
     try:
-        process = subprocess.run([str(theater), "component", "call", str(fixture.path), "--calls", calls_path],
+        process = subprocess.run([str(theater), "component", "call", str(fixture.path), "--calls", calls_path,
+                                  "--fuel", str(FUEL)],
                                  capture_output=True, text=True, encoding="utf-8", timeout=600)
     finally:
         os.unlink(calls_path)
@@ -572,7 +598,7 @@ def run_ours(theater: Path, fixture: Fixture, sessions: list) -> list:
 
 
 def outcome_kind(outcome: dict) -> str:
-    return next(k for k in ("result", "trap", "error") if k in outcome)
+    return next(k for k in ("result", "trap", "out-of-fuel", "error") if k in outcome)
 
 
 def agrees(expected: dict, actual: dict) -> bool:
@@ -589,15 +615,25 @@ class Totals:
     calls: int = 0
     agreements: int = 0
     traps_agreeing: int = 0
+    # Calls from one that ran out of fuel on either side to the end of its session: the
+    # engines count fuel differently.
+    inconclusive: int = 0
     divergences: list = field(default_factory=list)
 
 
 def compare(fixture: Fixture, sessions: list, ours: list, totals: Totals, verbose: bool):
     by_position = {(line["session"], line["action"]): line for line in ours}
     for session_index, session in enumerate(sessions):
+        out_of_fuel = False
         for action_index, (_, label, expected) in enumerate(session.actions):
             totals.calls += 1
             actual = by_position.get((session_index, action_index), {"error": "no output line"})
+            out_of_fuel = out_of_fuel or "out-of-fuel" in expected or "out-of-fuel" in actual
+            if out_of_fuel:
+                totals.inconclusive += 1
+                if verbose:
+                    print(f"  fuel {fixture.path.name} {label}: wasmtime {_describe(expected)}, theater {_describe(actual)}")
+                continue
             if agrees(expected, actual):
                 totals.agreements += 1
                 totals.traps_agreeing += outcome_kind(expected) == "trap"
@@ -635,11 +671,14 @@ def is_component(path: Path) -> bool:
 
 
 def main() -> int:
+    global FUEL
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("fixtures", nargs="*", help="component files (default: every fixture)")
     parser.add_argument("--theater", default=str(REPOSITORY / ".build" / "debug" / "theater"))
     parser.add_argument("--verbose", action="store_true", help="print every agreeing call too")
+    parser.add_argument("--fuel", type=int, default=FUEL, help=f"fuel per call (default {FUEL})")
     options = parser.parse_args()
+    FUEL = options.fuel
     theater = Path(options.theater)
     if not theater.is_file():
         print(f"no theater binary at {theater}: run `swift build --product theater` first", file=sys.stderr)
@@ -648,13 +687,13 @@ def main() -> int:
     for path in fixture_paths(options.fixtures):
         fixture = Fixture(path)
         sessions = plan_sessions(fixture)
-        before = (totals.calls, totals.agreements)
+        before = (totals.calls, totals.agreements, totals.inconclusive)
         compare(fixture, sessions, run_ours(theater, fixture, sessions), totals, options.verbose)
         print(f"{path.relative_to(REPOSITORY) if path.is_relative_to(REPOSITORY) else path}: "
               f"{totals.calls - before[0]} calls in {len(sessions)} sessions, "
-              f"{totals.agreements - before[1]} agree")
+              f"{totals.agreements - before[1]} agree, {totals.inconclusive - before[2]} out of fuel")
     print(f"\n{totals.calls} calls, {totals.agreements} agree ({totals.traps_agreeing} of them both trap), "
-          f"{len(totals.divergences)} diverge")
+          f"{len(totals.divergences)} diverge, {totals.inconclusive} inconclusive (out of fuel)")
     return 1 if totals.divergences else 0
 
 

@@ -1,5 +1,4 @@
 import ComponentModel
-import Synchronization
 
 /// Where an actor is in the scheduler.
 enum ScheduleStatus: Sendable {
@@ -60,7 +59,11 @@ final class ActorCell: @unchecked Sendable {
     let name: String?
     let limits: RuntimeLimits
     let initialState: [UInt8]?
-    let shared: Mutex<ActorSharedState>
+    /// What the actor was spawned from (for restarts).
+    let definition: ActorDefinition
+    /// False with `EventRetention.none`: no chain events are built at all.
+    let recordsEvents: Bool
+    let shared: Locked<ActorSharedState>
 
     /// The handlers the actor exports: set at spawn, before other threads can see the
     /// actor (a restarted instance has the same component, so the same exports).
@@ -86,15 +89,17 @@ final class ActorCell: @unchecked Sendable {
         var data: [UInt8]?
     }
 
-    init(id: ActorID, name: String?, limits: RuntimeLimits, initialState: [UInt8]?, eventRetention: EventRetention) {
+    init(id: ActorID, definition: ActorDefinition, limits: RuntimeLimits, eventRetention: EventRetention) {
         self.id = id
-        self.name = name
+        self.definition = definition
+        name = definition.name
         self.limits = limits
-        self.initialState = initialState
-        state = initialState
-        shared = Mutex(
+        initialState = definition.initialState
+        state = definition.initialState
+        if case .none = eventRetention { recordsEvents = false } else { recordsEvents = true }
+        shared = Locked(
             ActorSharedState(
-                mailbox: Mailbox(capacity: limits.mailboxCapacity), state: initialState,
+                mailbox: Mailbox(capacity: limits.mailboxCapacity), state: definition.initialState,
                 eventLog: ActorEventLog(retention: eventRetention)))
     }
 
@@ -112,6 +117,8 @@ final class ActorCell: @unchecked Sendable {
 
     /// Whether the actor is kept for its supervisor when its instance ends.
     var isSupervised: Bool { restartRecipe != nil }
+
+    var identity: ActorIdentity { ActorIdentity(id: id, name: name) }
 
     /// The name if it has one, else the id: for messages.
     var displayName: String { name ?? id.rawValue }

@@ -6,7 +6,7 @@ import ComponentModel
 /// ```swift
 /// var counter = ActorDefinition(componentBytes: bytes, name: "counter")
 /// counter.hostInterfaces.insert(.timing)
-/// counter.limits.mailboxCapacity = 100
+/// counter.limits.mailboxCapacity = 100   // the rest: the system's defaults
 /// let id = try system.spawn(counter)
 /// ```
 public struct ActorDefinition: Sendable {
@@ -19,8 +19,8 @@ public struct ActorDefinition: Sendable {
     public var initialState: [UInt8]?
     /// The host interfaces the actor may import.
     public var hostInterfaces: Set<HostInterfaceName>
-    /// Limits; nil: the system's `defaultLimits`.
-    public var limits: RuntimeLimits?
+    /// Limits for this actor; each nil field takes the system's `defaultLimits` value.
+    public var limits: ActorLimits
     /// How much of the event chain is kept in memory; nil: the system's default.
     public var eventRetention: EventRetention?
     /// A supervised actor outlives its instances: when one crashes or shuts down (or
@@ -33,7 +33,7 @@ public struct ActorDefinition: Sendable {
     ///     `message-actor` world's imports).
     public init(
         componentBytes: [UInt8], name: String? = nil, initialState: [UInt8]? = nil,
-        hostInterfaces: Set<HostInterfaceName> = [.runtime, .messageServerHost], limits: RuntimeLimits? = nil,
+        hostInterfaces: Set<HostInterfaceName> = [.runtime, .messageServerHost], limits: ActorLimits = ActorLimits(),
         eventRetention: EventRetention? = nil
     ) {
         self.componentBytes = componentBytes

@@ -13,6 +13,20 @@ public struct ActorID: RawRepresentable, Hashable, Sendable, Comparable, CustomS
     public static func < (lhs: ActorID, rhs: ActorID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
+/// Who an actor is: its id and, if it has one, its name.
+public struct ActorIdentity: Sendable, Hashable, CustomStringConvertible {
+    public var id: ActorID
+    public var name: String?
+
+    public init(id: ActorID, name: String?) {
+        self.id = id
+        self.name = name
+    }
+
+    /// The name if there is one, else the id.
+    public var description: String { name ?? id.rawValue }
+}
+
 /// Makes actor ids: counted (`actor-1`, `actor-2`, …) for reproducible runs, or random
 /// UUIDs (version 4) so ids from different runs never collide.
 struct ActorIDGenerator: Sendable {

@@ -1,10 +1,9 @@
 import ComponentModel
-import Synchronization
 
 /// Decoded, type-checked components by the SHA-256 of their bytes: spawning the same
 /// component again (or a restart) decodes nothing.
 final class ComponentCache: Sendable {
-    private let components = Mutex<[[UInt8]: LoadedComponent]>([:])
+    private let components = Locked<[[UInt8]: LoadedComponent]>([:])
 
     /// The component for `bytes`, loaded now if it is new.
     func component(for bytes: [UInt8]) throws(ActorSystemError) -> LoadedComponent {

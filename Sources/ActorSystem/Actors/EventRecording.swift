@@ -1,18 +1,23 @@
 import ComponentModel
 
 extension ActorSystem {
-    /// Appends an event to the actor's chain (and passes it to the event sink).
-    func record(_ content: ChainEventContent, for cell: ActorCell) {
+    /// Appends an event to the actor's chain (and passes it to the event sink). The
+    /// content is not even built when the actor records no events.
+    func record(_ content: @autoclosure () -> ChainEventContent, for cell: ActorCell) {
+        guard cell.recordsEvents else { return }
+        let content = content()
         let event = cell.shared.withLock { $0.eventLog.append(content) }
-        if let event, let sink = configuration.eventSink { sink(cell.id, event) }
+        if let event, let sink = configuration.eventSink { sink(cell.identity, event) }
     }
 
     /// Records a host call with its arguments and result (see `HostCallEncoding`).
     func recordHostCall(
-        _ cell: ActorCell, _ interface: String, _ function: String, input: [UInt8], output: [ComponentValue?]
+        _ cell: ActorCell, _ interface: String, _ function: String, input: @autoclosure () -> [UInt8],
+        output: @autoclosure () -> [ComponentValue?]
     ) {
+        guard cell.recordsEvents else { return }
         record(
-            .hostCall(interface: interface, function: function, input: input, output: HostCallEncoding.bytes(output)),
+            .hostCall(interface: interface, function: function, input: input(), output: HostCallEncoding.bytes(output())),
             for: cell)
     }
 }

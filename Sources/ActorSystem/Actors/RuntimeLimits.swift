@@ -1,10 +1,12 @@
-/// What one actor may consume. Exceeding a limit crashes the actor (see `ActorFailure`),
-/// except a full mailbox, which makes the *sender's* send fail.
+/// What one actor may consume, as the runtime enforces it: every value decided (compare
+/// `ActorLimits`, a manifest's `[limits]`, where each is optional). Exceeding a limit
+/// crashes the actor (see `ActorFailure`), except a full mailbox, which makes the
+/// *sender's* send fail.
 ///
 /// ```swift
-/// var limits = RuntimeLimits()
-/// limits.fuelPerMessage = 5_000_000   // operation timeout after 5M fuel on one message
-/// limits.mailboxCapacity = 1_000      // the 1001st waiting message is refused
+/// var configuration = ActorSystemConfiguration()
+/// configuration.defaultLimits.fuelPerMessage = 5_000_000   // timeout after 5M fuel on one message
+/// configuration.defaultLimits.mailboxCapacity = 1_000      // the 1001st waiting message is refused
 /// ```
 public struct RuntimeLimits: Sendable, Hashable {
     /// Most fuel one handler call (one message, or `init`) may use across all its slices;
@@ -25,5 +27,17 @@ public struct RuntimeLimits: Sendable, Hashable {
         self.maxMemoryPages = maxMemoryPages
         self.maxCallDepth = maxCallDepth
         self.mailboxCapacity = mailboxCapacity
+    }
+}
+
+extension RuntimeLimits {
+    /// These limits with every limit `overrides` sets replacing the value here.
+    public func overridden(by overrides: ActorLimits) -> RuntimeLimits {
+        var limits = self
+        if let fuel = overrides.fuelPerMessage { limits.fuelPerMessage = fuel }
+        if let pages = overrides.maxMemoryPages { limits.maxMemoryPages = pages }
+        if let depth = overrides.maxCallDepth { limits.maxCallDepth = depth }
+        if let capacity = overrides.mailboxCapacity { limits.mailboxCapacity = capacity }
+        return limits
     }
 }

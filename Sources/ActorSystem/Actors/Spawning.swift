@@ -14,14 +14,14 @@ extension ActorSystem {
     public func spawn(_ definition: ActorDefinition) throws(ActorSystemError) -> ActorID {
         let component = try components.component(for: definition.componentBytes)
         try checkImports(of: component, granted: definition.hostInterfaces)
-        let limits = definition.limits ?? configuration.defaultLimits
+        let limits = configuration.defaultLimits.overridden(by: definition.limits)
         let id = try directory.withLock { directory throws(ActorSystemError) -> ActorID in
             guard !directory.isShuttingDown else { throw .shuttingDown }
             if let name = definition.name, directory.isNameTaken(name) { throw .nameInUse(name) }
             return directory.idGenerator.make()
         }
         let cell = ActorCell(
-            id: id, name: definition.name, limits: limits, initialState: definition.initialState,
+            id: id, definition: definition, limits: limits,
             eventRetention: definition.eventRetention ?? configuration.eventRetention)
         var storeConfiguration = StoreConfiguration()
         storeConfiguration.maxMemoryPages = limits.maxMemoryPages

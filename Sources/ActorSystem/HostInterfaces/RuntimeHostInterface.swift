@@ -45,6 +45,6 @@ extension ActorSystem {
             shared.logLines.append(message)
             while shared.logLines.count > retention { _ = shared.logLines.popFirst() }
         }
-        configuration.logSink?(cell.id, message)
+        configuration.logSink?(cell.identity, message)
     }
 }

@@ -1,5 +1,4 @@
 import ComponentModel
-import Synchronization
 
 /// `theater:simple/timing`: `now` (milliseconds since the Unix epoch; virtual in
 /// deterministic mode), and `sleep` / `deadline`, which suspend the calling guest until a

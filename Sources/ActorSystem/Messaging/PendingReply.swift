@@ -1,4 +1,3 @@
-import Synchronization
 
 /// The reply to a request the host sent (`ActorSystem.submitRequest`): read `result`
 /// once the system has run, or `await value()`.
@@ -11,7 +10,7 @@ import Synchronization
 public final class PendingReply: Sendable {
     /// The request's id (what the responder sees in `handle-request`).
     public let requestID: String
-    private let state = Mutex<State>(State())
+    private let state = Locked<State>(State())
 
     private struct State {
         var result: Result<[UInt8], ActorSystemError>?

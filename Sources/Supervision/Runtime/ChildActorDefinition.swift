@@ -11,25 +11,15 @@ import ActorSystem
 enum ChildActorDefinition {
     /// The supervised actor `manifest` describes, running under `name` (its path in the
     /// tree); `componentBytes` are its component file's.
-    static func make(
-        _ manifest: ActorManifest, name: String, componentBytes: [UInt8], defaults: RuntimeLimits
-    ) -> ActorDefinition {
+    /// The manifest's limits override the system's defaults field by field (the actor
+    /// system applies them).
+    static func make(_ manifest: ActorManifest, name: String, componentBytes: [UInt8]) -> ActorDefinition {
         var definition = ActorDefinition(
             componentBytes: componentBytes, name: name, initialState: manifest.initialState?.bytes,
             hostInterfaces: Set(manifest.grantedImports.map { HostInterfaceName(rawValue: $0) }),
-            limits: limits(manifest.limits, defaults: defaults))
+            limits: manifest.limits)
         definition.isSupervised = true
         return definition
-    }
-
-    /// The system's default limits with those the manifest sets.
-    static func limits(_ limits: ActorLimits, defaults: RuntimeLimits) -> RuntimeLimits {
-        var result = defaults
-        if let fuel = limits.fuelPerMessage { result.fuelPerMessage = fuel }
-        if let pages = limits.maxMemoryPages { result.maxMemoryPages = pages }
-        if let depth = limits.maxCallDepth { result.maxCallDepth = depth }
-        if let capacity = limits.mailboxCapacity { result.mailboxCapacity = capacity }
-        return result
     }
 
     /// The bytes of the component file at `path`.

@@ -169,9 +169,7 @@ struct TreeSupervision: Sendable {
 
     mutating func spawn(_ manifest: ActorManifest, name: String) throws(SupervisionError) -> ActorID {
         guard let componentPath = manifest.componentPath else { throw .notAnActor(manifest.name) }
-        let definition = ChildActorDefinition.make(
-            manifest, name: name, componentBytes: try componentFile(componentPath),
-            defaults: system.configuration.defaultLimits)
+        let definition = ChildActorDefinition.make(manifest, name: name, componentBytes: try componentFile(componentPath))
         do {
             return try system.spawn(definition)
         } catch {
