@@ -181,9 +181,20 @@ public final class SupervisionTree: Sendable {
         }
     }
 
+    /// The paths of every supervisor in the tree (`""` for the root first), sorted.
+    public var supervisorPaths: [String] {
+        state.withLock { state in state.map { Array($0.nodes.keys).sorted() } ?? [] }
+    }
+
     /// The events the supervisor at `supervisorPath` recorded (`""` for the root).
     public func events(ofSupervisor supervisorPath: String = "") -> [ChainEvent] {
         state.withLock { $0?.nodes[supervisorPath]?.chain.events ?? [] }
+    }
+
+    /// How many times children (actors and supervisors) were started again, in the
+    /// whole tree.
+    public var restartCount: Int {
+        state.withLock { $0?.restartCount ?? 0 }
     }
 
     /// The root's failure, once it gave up.

@@ -32,6 +32,8 @@ struct TreeSupervision: Sendable {
 
     var failure: SupervisionTreeFailure?
     var isStopped = false
+    /// Children started again, over the whole tree.
+    var restartCount = 0
     /// A failure to report once the lock is released.
     var unreportedFailure: SupervisionTreeFailure?
 
@@ -114,7 +116,10 @@ struct TreeSupervision: Sendable {
         }
         let time = now
         try nodes[nodePath]?.decider.markStarted(name, at: time)
-        if let source { record(nodePath, SupervisorEvents.childRestarted(name, stateSource: source)) }
+        if let source {
+            restartCount += 1
+            record(nodePath, SupervisorEvents.childRestarted(name, stateSource: source))
+        }
     }
 
     /// Starts a held or failed supervisor again: fresh decisions (a new intensity
