@@ -134,3 +134,24 @@ import Testing
         #expect(try system.status(of: tree.id("a")) == .running)
     }
 }
+
+@Suite struct TreeLifetimeTests {
+    @Test func aTreeLivesAsLongAsItsSystemAndEndsWithIt() throws {
+        let fixture = try TreeFixture()
+        try fixture.actor("trapper")
+        try fixture.supervisor("root", children: [("a", "trapper", "")])
+        weak var weakTree: SupervisionTree?
+        weak var weakSystem: ActorSystem?
+        do {
+            let system = TreeFixture.system()
+            weakSystem = system
+            weakTree = try SupervisionTree.start(manifestAt: fixture.directory.path + "/root.toml", in: system)
+            // Nobody holds the tree: the system's hooks keep it supervising.
+            try system.send(to: try #require(system.actorID(named: "a")), "trap")
+            try system.runUntilQuiescent()
+            #expect(weakTree?.restartCount == 1)
+        }
+        #expect(weakSystem == nil)
+        #expect(weakTree == nil)
+    }
+}

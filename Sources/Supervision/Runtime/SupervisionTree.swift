@@ -188,7 +188,7 @@ public final class SupervisionTree: Sendable {
 
     /// The events the supervisor at `supervisorPath` recorded (`""` for the root).
     public func events(ofSupervisor supervisorPath: String = "") -> [ChainEvent] {
-        state.withLock { $0?.nodes[supervisorPath]?.chain.events ?? [] }
+        state.withLock { $0?.chains[supervisorPath]?.events ?? [] }
     }
 
     /// How many times children (actors and supervisors) were started again, in the

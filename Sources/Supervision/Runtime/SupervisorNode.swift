@@ -1,7 +1,8 @@
 import ActorSystem
 
-/// One supervisor of a running tree: its decisions, its children as they run now, and
-/// its own event chain.
+/// One supervisor of a running tree: its decisions and its children as they run now.
+/// (Its event chain is kept apart, in `TreeSupervision.chains`: it grows without bound,
+/// and a node is copied now and then.)
 struct SupervisorNode: Sendable {
     /// Where it is in the tree: `""` for the root, else the child path (`"workers"`,
     /// `"workers/shard-2"`).
@@ -17,7 +18,6 @@ struct SupervisorNode: Sendable {
     /// Each child by name, in start order (`childOrder`).
     var children: [String: RunningChild] = [:]
     var childOrder: [String]
-    var chain = EventChain()
     /// Restart plans decided and not yet started, by number.
     var pendingPlans: [UInt64: RestartPlan] = [:]
     /// Once it gave up: why, itself first, then down to the failure that started it.

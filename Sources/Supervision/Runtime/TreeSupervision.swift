@@ -11,6 +11,8 @@ struct TreeSupervision: Sendable {
     let reference: WeakSupervisionTree
     /// Every supervisor by path; the root's is `""`.
     var nodes: [String: SupervisorNode] = [:]
+    /// Each supervisor's own event chain, by path.
+    var chains: [String: EventChain] = [:]
     /// The supervisor of each child actor the tree spawned.
     var owners: [ActorID: ChildAddress] = [:]
     /// The supervisors that are actors, by their actor's id.
@@ -46,8 +48,9 @@ struct TreeSupervision: Sendable {
 
     /// Appends `content` to the chain of the supervisor at `path`.
     mutating func record(_ path: String, _ content: ChainEventContent) {
+        guard nodes[path] != nil else { return }
         let time = now
-        nodes[path]?.chain.append(content, timestamp: time)
+        chains[path, default: EventChain()].append(content, timestamp: time)
     }
 
     // MARK: Starting
