@@ -1,5 +1,4 @@
 import ActorSystem
-import Synchronization
 
 /// A supervision tree running in an `ActorSystem`: host supervisors that start their
 /// children in order, hear about every crash, exit and stop through the system's hooks,
@@ -27,7 +26,7 @@ import Synchronization
 public final class SupervisionTree: Sendable {
     private let systemReference: WeakSystemReference
     public let specification: SupervisorSpecification
-    private let state: Mutex<TreeSupervision?>
+    private let state: PthreadLocked<TreeSupervision?>
     private let failureHandler: (@Sendable (SupervisionTreeFailure) -> Void)?
 
     private init(
@@ -36,7 +35,7 @@ public final class SupervisionTree: Sendable {
     ) {
         systemReference = WeakSystemReference(system)
         self.specification = specification
-        state = Mutex(nil)
+        state = PthreadLocked(nil)
         failureHandler = onFailure
     }
 

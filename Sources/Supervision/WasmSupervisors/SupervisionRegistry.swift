@@ -1,5 +1,4 @@
 import ActorSystem
-import Synchronization
 
 /// Which tree each supervisor actor belongs to, so the `supervisor` interface (defined
 /// once per system, see `SupervisorHostInterface`) finds the tree a calling actor
@@ -13,7 +12,7 @@ enum SupervisionRegistry {
     /// Trees by supervisor actor. A system is identified by its object identity; a tree
     /// keeps its system alive, so an identity is not reused while the tree lives, and
     /// entries whose tree is gone are dropped as they are found.
-    private static let trees = Mutex<[Key: WeakSupervisionTree]>([:])
+    private static let trees = PthreadLocked<[Key: WeakSupervisionTree]>([:])
 
     static func register(supervisor: ActorID, of system: ActorSystem, in tree: WeakSupervisionTree) {
         trees.withLock { $0[Key(system: ObjectIdentifier(system), actor: supervisor)] = tree }
