@@ -275,6 +275,14 @@ def make_engine(simd: bool) -> wasmtime.Engine:
     config.wasm_tail_call = False
     config.wasm_memory64 = False
     config.wasm_multi_memory = False
+    # Everything after Wasm 2.0 that can be turned off, so both validators judge the same
+    # language (extended-const cannot be turned off).
+    config.wasm_function_references = False
+    config.wasm_gc = False
+    config.wasm_exceptions = False
+    config.wasm_wide_arithmetic = False
+    config.wasm_custom_page_sizes = False
+    config.wasm_stack_switching = False
     config.cranelift_opt_level = "none"  # fast compiles; semantics do not depend on it
     # Wasm lets a float operator with a non-canonical NaN input return any quiet NaN; ours
     # always returns the positive canonical NaN, and so does wasmtime with this (smith's
@@ -531,12 +539,31 @@ def compare(seed, calls: list[Call], ours: list[str], theirs: list[str], report:
         report.divergences.append(Divergence(seed, "exported state after the calls", a, b))
 
 
+def check_rejection(wasm: bytes, seed, their_reason: str, options, report: ModuleReport) -> None:
+    """wasmtime found the module invalid: ours must refuse it too (and not crash)."""
+    with tempfile.NamedTemporaryFile(suffix=".wasm", delete=False) as wasm_file:
+        wasm_file.write(wasm)
+    try:
+        ours, report.ours_raw = run_ours(options, wasm_file.name, [])
+    finally:
+        os.unlink(wasm_file.name)
+    if ours[0].startswith("error: ") and ("invalid module" in ours[0] or "malformed module" in ours[0]):
+        report.agreements += 1
+        report.outcome_kinds["validation: rejected"] = report.outcome_kinds.get("validation: rejected", 0) + 1
+        return
+    report.divergences.append(Divergence(seed, "validation", ours[0], "rejected: " + their_reason))
+
+
 def check_module(wasm: bytes, seed, arguments_seed: int, options, engine) -> ModuleReport:
     report = ModuleReport(seed)
     try:
         module = wasmtime.Module(engine, wasm)
     except wasmtime.WasmtimeError as error:
-        report.skipped_module = "wasmtime rejected it: " + str(error).splitlines()[0]
+        reason = str(error).splitlines()[0]
+        if options.invalid_funcs:
+            check_rejection(wasm, seed, reason, options, report)
+        else:
+            report.skipped_module = "wasmtime rejected it: " + reason
         return report
     calls = calls_for(export_signatures(module), arguments_seed)
     report.calls_text = "".join(call.line() + "\n" for call in calls)
@@ -557,7 +584,7 @@ def check_module(wasm: bytes, seed, arguments_seed: int, options, engine) -> Mod
 # Generation and the run loop
 
 
-def smith(seed: int, simd: bool) -> bytes | None:
+def smith(seed: int, simd: bool, invalid_funcs: bool = False) -> bytes | None:
     rng = random.Random(seed)
     # Small modules with short functions, and bigger ones with long functions (smith needs
     # more input bytes to fill them).
@@ -565,10 +592,13 @@ def smith(seed: int, simd: bool) -> bytes | None:
     input_bytes = rng.randbytes(rng.randint(64, max_input))
     flags = list(SMITH_FLAGS) + ["--simd-enabled", "true" if simd else "false",
                                  "--max-instructions", str(max_instructions)]
+    if invalid_funcs:
+        flags += ["--allow-invalid-funcs", "true"]
     # Two thirds of the modules bound their own loops and calls (smith's fuel global traps
     # with `unreachable`), so long-running code ends conclusively; those may have a start
     # function. Half of those also avoid trapping instructions, so calls run deeper.
-    if bounds_itself(seed):
+    # smith cannot bound loops in function bodies made of arbitrary bytes.
+    if bounds_itself(seed) and not invalid_funcs:
         # smith's fuel: loop iterations and calls before its guard traps with `unreachable`.
         flags += ["--ensure-termination", "--fuel", str(rng.choice([100, 1000, 20000])),
                   "--allow-start-export", "true"]
@@ -637,7 +667,8 @@ def run_seed(job) -> ModuleReport:
         report = ModuleReport(seed)
         report.skipped_module = "unmetered runs only modules that bound their own loops"
         return report
-    return check_generated(seed, smith(seed, options.simd), "smith could not make a module", options)
+    return check_generated(seed, smith(seed, options.simd, options.invalid_funcs),
+                           "smith could not make a module", options)
 
 
 def check_generated(seed: int, wasm: bytes | None, why_none: str, options) -> ModuleReport:
@@ -679,6 +710,9 @@ def parse_arguments():
     parser.add_argument("--interesting", action="store_true",
                         help="with --check: exit 0 exactly when the module diverges (a shrink predicate)")
     parser.add_argument("--simd", action="store_true", help="let smith use SIMD")
+    parser.add_argument("--invalid-funcs", action="store_true",
+                        help="let smith make function bodies of arbitrary bytes; a module wasmtime "
+                             "rejects must be rejected by ours too")
     parser.add_argument("--mutate-spec", metavar="DIR",
                         help="instead of smith, mutate the spec suite's import-free modules in DIR "
                              "(e.g. /work/shared/wasm-spec) with wasm-tools mutate")
