@@ -25,6 +25,7 @@ let package = Package(
             exclude: ["SpecKnownFailures.txt"]),
         .testTarget(name: "TheaterCLITests", dependencies: ["TheaterCLI", "WasmInterp"]),
         .testTarget(name: "ComponentModelTests", dependencies: ["ComponentModel", "WasmInterp"]),
+        .testTarget(name: "ActorSystemTests", dependencies: ["ActorSystem"]),
     ],
     swiftLanguageModes: [.v6]
 )

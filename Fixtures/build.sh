@@ -48,6 +48,10 @@ build_dummy_component dummy-versioned versioned.wit versioned
 # Written directly in the component text format.
 "$wasm_tools" parse "$components/multi-instance.wat" -o "$components/multi-instance.wasm"
 built_components+=(multi-instance)
+for name in versioned-names component-calls; do
+  "$wasm_tools" parse "$components/$name.wat" -o "$components/$name.wasm"
+  built_components+=("$name")
+done
 # The WIT each component's world prints as, to compare the Swift printer with.
 for name in "${built_components[@]}"; do
   "$wasm_tools" component wit "$components/$name.wasm" > "$components/$name.expected.wit"
@@ -57,3 +61,32 @@ if "$venv/bin/python" -c "import wasmtime" 2>/dev/null; then
   "$venv/bin/python" "$components/check-with-wasmtime.py" "$components"
 fi
 echo "fixtures rebuilt"
+
+# Actor fixtures (Fixtures/actors): theater:simple actors written in C against the
+# canonical ABI, sharing the glue in actor-abi.h, compiled with the Swift toolchain's
+# clang (no libc, no wit-bindgen); `minimal` is WAT. Each becomes a component of the
+# world its source names.
+actors="$root/Fixtures/actors"
+clang=${CLANG:-clang}
+build_actor() { # NAME WORLD
+  local name=$1 world=$2 core="$work/actor-$1.core.wasm"
+  if [ -f "$actors/$name.c" ]; then
+    "$clang" --target=wasm32 -mcpu=mvp -mbulk-memory -O2 -nostdlib \
+      -Wall -Wextra -Werror -Wno-unused-parameter -Wno-unused-function \
+      -Wl,--no-entry -Wl,-z,stack-size=4096 -Wl,--strip-debug \
+      -o "$core" "$actors/$name.c"
+  else
+    "$wasm_tools" parse "$actors/$name.wat" -o "$core"
+  fi
+  "$wasm_tools" component embed "$components/theater-simple.wit" "$core" \
+    --world "$world" -o "$work/actor-$name.embed.wasm"
+  "$wasm_tools" component new "$work/actor-$name.embed.wasm" -o "$actors/$name.wasm"
+}
+for name in counter echo ping-pong requester spinner greedy-allocator trapper; do
+  build_actor "$name" message-actor
+done
+build_actor minimal minimal
+if "$venv/bin/python" -c "import wasmtime" 2>/dev/null; then
+  "$venv/bin/python" "$actors/check-with-wasmtime.py" "$actors"
+fi
+echo "actor fixtures rebuilt"

@@ -22,6 +22,8 @@ for name in ["IntegerSemantics", "FloatSemantics", "ConversionSemantics"]:
         params = [p.split(":")[1].strip() for p in m.group(2).split(",") if ":" in p]
         signatures[m.group(1)] = (params, bool(m.group(3)), m.group(4))
 
+# `bits(_:)` rather than the `bitPattern` getter, which is not always inlined into the huge
+# interpreter function (see FloatSemantics.swift).
 read = {
     "UInt32": "u32(fp[{s}])", "Int32": "s32(fp[{s}])", "UInt64": "fp[{s}]",
     "Int64": "Int64(bitPattern: fp[{s}])", "Float": "Float(bitPattern: u32(fp[{s}]))",
@@ -29,8 +31,8 @@ read = {
 }
 write = {
     "Bool": "bit({v})", "UInt32": "UInt64({v})", "Int32": "UInt64(UInt32(bitPattern: {v}))",
-    "UInt64": "{v}", "Int64": "UInt64(bitPattern: {v})", "Float": "UInt64({v}.bitPattern)",
-    "Double": "{v}.bitPattern",
+    "UInt64": "{v}", "Int64": "UInt64(bitPattern: {v})",
+    "Float": "UInt64(bits({v}))", "Double": "bits({v})",
 }
 cases, mapping = [], []
 for op in operators:

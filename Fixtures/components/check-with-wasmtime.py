@@ -161,7 +161,23 @@ def check_multi_instance():
     assert instance.get_func(store, "add")(store, 1, 1) == 2
 
 
+def check_versioned_names():
+    def define(root):
+        with root.add_instance("test:versioned/host@1.2.3") as host:
+            host.add_func("get", lambda store: 21)
+    store, instance = instantiate("versioned-names", define)
+    assert exported(store, instance, "test:versioned/api@1.2.3")("twice") == 42
+
+
+def check_component_calls():
+    store, instance = instantiate("component-calls", lambda root: None)
+    assert instance.get_func(store, "quadruple")(store, 5) == 20
+    assert instance.get_func(store, "describe")(store, "hey ✓") == "hey ✓!"
+
+
 check_actor()
+check_component_calls()
+check_versioned_names()
 check_echo("echo", forward=False)
 check_echo("echo-forward", forward=True)
 check_strings("strings-utf8", 7)

@@ -119,7 +119,7 @@ struct ComponentByteReader {
         return text
     }
 
-    /// A byte that must be one of the listed values; anything else is reported with `what`.
+    /// A 0x00/0x01 flag byte; anything else is reported as an invalid `what`.
     mutating func readFlag(_ what: String) throws(ComponentDecodingError) -> Bool {
         let position = offset
         switch try readByte() {

@@ -82,6 +82,7 @@ public struct LabeledValueType: Sendable, Hashable {
     }
 }
 
+/// A case of a variant type: its label and optional payload type.
 public struct VariantCaseDefinition: Sendable, Hashable {
     public var label: String
     public var payload: ValueTypeReference?
@@ -141,6 +142,7 @@ public enum ExternDescriptor: Sendable, Hashable {
     }
 }
 
+/// What an imported or exported type is: equal to a known type, or a fresh resource.
 public enum TypeBound: Sendable, Hashable {
     /// The same type as type index `i`.
     case equal(UInt32)
@@ -148,6 +150,7 @@ public enum TypeBound: Sendable, Hashable {
     case subResource
 }
 
+/// What an imported or exported value is (🪙): a known value, or any value of a type.
 public enum ValueBound: Sendable, Hashable {
     case equal(valueIndex: UInt32)
     case type(ValueTypeReference)

@@ -7,6 +7,7 @@ public enum CoreInstanceExpression: Sendable, Hashable {
     case exports([CoreInlineExport])
 }
 
+/// `(with name (instance i))`: the core instance supplying imports from module `name`.
 public struct CoreInstantiationArgument: Sendable, Hashable {
     public var name: String
     /// A core instance index (the only sort core instantiation accepts).
@@ -17,6 +18,7 @@ public struct CoreInstantiationArgument: Sendable, Hashable {
     }
 }
 
+/// An export of a bundled core instance: a name for a core item.
 public struct CoreInlineExport: Sendable, Hashable {
     public var name: String
     public var item: CoreSortIndex
@@ -32,6 +34,7 @@ public enum InstanceExpression: Sendable, Hashable {
     case exports([InlineExport])
 }
 
+/// `(with name item)`: what satisfies the import `name` of an instantiated component.
 public struct InstantiationArgument: Sendable, Hashable {
     /// The import name the argument satisfies.
     public var name: String
@@ -42,6 +45,7 @@ public struct InstantiationArgument: Sendable, Hashable {
     }
 }
 
+/// An export of a bundled component instance: a name for an item.
 public struct InlineExport: Sendable, Hashable {
     public var name: ExternName
     public var item: ComponentSortIndex
@@ -61,6 +65,7 @@ public struct Alias: Sendable, Hashable {
     }
 }
 
+/// What an alias refers to.
 public enum AliasTarget: Sendable, Hashable {
     /// An export of a component instance.
     case export(instance: UInt32, name: String)

@@ -134,8 +134,8 @@ extension NumericSemantics {
 
     // MARK: Reinterpretations (bit copies)
 
-    @inline(__always) static func i32ReinterpretF32(_ x: Float) -> UInt32 { x.bitPattern }
-    @inline(__always) static func i64ReinterpretF64(_ x: Double) -> UInt64 { x.bitPattern }
-    @inline(__always) static func f32ReinterpretI32(_ a: UInt32) -> Float { Float(bitPattern: a) }
-    @inline(__always) static func f64ReinterpretI64(_ a: UInt64) -> Double { Double(bitPattern: a) }
+    @inline(__always) static func i32ReinterpretF32(_ x: Float) -> UInt32 { bits(x) }
+    @inline(__always) static func i64ReinterpretF64(_ x: Double) -> UInt64 { bits(x) }
+    @inline(__always) static func f32ReinterpretI32(_ a: UInt32) -> Float { float(a) }
+    @inline(__always) static func f64ReinterpretI64(_ a: UInt64) -> Double { double(a) }
 }

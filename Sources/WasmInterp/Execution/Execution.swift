@@ -50,8 +50,8 @@ public final class Execution: @unchecked Sendable {
         var code: UnsafeMutablePointer<FunctionCode>
         /// Offset of the frame's first slot (its first parameter) in the value stack.
         var base: Int
-        /// Index of the instruction where execution continues in this frame.
-        var pc: Int
+        /// The instruction where execution continues in this frame.
+        var pc: UnsafeMutablePointer<InternalInstruction>
     }
 
     enum State {
@@ -213,7 +213,7 @@ public final class Execution: @unchecked Sendable {
         let locals = stack + base + compiled.parameterSlots
         locals.update(repeating: 0, count: compiled.declaredLocalSlots)
         (locals + compiled.declaredLocalSlots).update(from: compiled.constants, count: compiled.constantCount)
-        (frames + frameCount).initialize(to: Frame(code: compiled.header, base: base, pc: 0))
+        (frames + frameCount).initialize(to: Frame(code: compiled.header, base: base, pc: compiled.code))
         frameCount += 1
         return nil
     }
@@ -280,7 +280,7 @@ public final class Execution: @unchecked Sendable {
             let code = frame.code.pointee
             result.append(BacktraceFrame(
                 functionIndex: code.functionIndex, functionName: code.instance.takeUnretainedValue().functionName(code.functionIndex),
-                offset: code.compiled.takeUnretainedValue().sourceOffset(at: frame.pc - 1)))
+                offset: code.compiled.takeUnretainedValue().sourceOffset(at: (frame.pc - code.code) - 1)))
         }
         return result
     }

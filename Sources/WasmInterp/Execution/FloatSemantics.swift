@@ -10,8 +10,8 @@
 // NaN payloads, as the spec requires.
 extension NumericSemantics {
     /// The positive canonical NaN: quiet bit set, rest of the payload zero.
-    @inline(__always) static var f32CanonicalNaN: Float { Float(bitPattern: 0x7fc0_0000) }
-    @inline(__always) static var f64CanonicalNaN: Double { Double(bitPattern: 0x7ff8_0000_0000_0000) }
+    @inline(__always) static var f32CanonicalNaN: Float { float(0x7fc0_0000) }
+    @inline(__always) static var f64CanonicalNaN: Double { double(0x7ff8_0000_0000_0000) }
 
     @inline(__always) static func canonicalized(_ x: Float) -> Float { x.isNaN ? f32CanonicalNaN : x }
     @inline(__always) static func canonicalized(_ x: Double) -> Double { x.isNaN ? f64CanonicalNaN : x }
@@ -25,10 +25,10 @@ extension NumericSemantics {
     @inline(__always) static func f32Le(_ a: Float, _ b: Float) -> Bool { a <= b }
     @inline(__always) static func f32Ge(_ a: Float, _ b: Float) -> Bool { a >= b }
 
-    @inline(__always) static func f32Abs(_ a: Float) -> Float { Float(bitPattern: a.bitPattern & 0x7fff_ffff) }
-    @inline(__always) static func f32Neg(_ a: Float) -> Float { Float(bitPattern: a.bitPattern ^ 0x8000_0000) }
+    @inline(__always) static func f32Abs(_ a: Float) -> Float { float(bits(a) & 0x7fff_ffff) }
+    @inline(__always) static func f32Neg(_ a: Float) -> Float { float(bits(a) ^ 0x8000_0000) }
     @inline(__always) static func f32Copysign(_ a: Float, _ b: Float) -> Float {
-        Float(bitPattern: (a.bitPattern & 0x7fff_ffff) | (b.bitPattern & 0x8000_0000))
+        float((bits(a) & 0x7fff_ffff) | (bits(b) & 0x8000_0000))
     }
 
     @inline(__always) static func f32Ceil(_ a: Float) -> Float { canonicalized(a.rounded(.up)) }
@@ -46,7 +46,7 @@ extension NumericSemantics {
     @inline(__always) static func f32Min(_ a: Float, _ b: Float) -> Float {
         if a.isNaN || b.isNaN { return f32CanonicalNaN }
         // Equal non-NaNs differ at most in the sign of zero; OR-ing picks -0.
-        if a == b { return Float(bitPattern: a.bitPattern | b.bitPattern) }
+        if a == b { return float(bits(a) | bits(b)) }
         return a < b ? a : b
     }
 
@@ -54,7 +54,7 @@ extension NumericSemantics {
     @inline(__always) static func f32Max(_ a: Float, _ b: Float) -> Float {
         if a.isNaN || b.isNaN { return f32CanonicalNaN }
         // Equal non-NaNs differ at most in the sign of zero; AND-ing picks +0.
-        if a == b { return Float(bitPattern: a.bitPattern & b.bitPattern) }
+        if a == b { return float(bits(a) & bits(b)) }
         return a > b ? a : b
     }
 
@@ -68,13 +68,13 @@ extension NumericSemantics {
     @inline(__always) static func f64Ge(_ a: Double, _ b: Double) -> Bool { a >= b }
 
     @inline(__always) static func f64Abs(_ a: Double) -> Double {
-        Double(bitPattern: a.bitPattern & 0x7fff_ffff_ffff_ffff)
+        double(bits(a) & 0x7fff_ffff_ffff_ffff)
     }
     @inline(__always) static func f64Neg(_ a: Double) -> Double {
-        Double(bitPattern: a.bitPattern ^ 0x8000_0000_0000_0000)
+        double(bits(a) ^ 0x8000_0000_0000_0000)
     }
     @inline(__always) static func f64Copysign(_ a: Double, _ b: Double) -> Double {
-        Double(bitPattern: (a.bitPattern & 0x7fff_ffff_ffff_ffff) | (b.bitPattern & 0x8000_0000_0000_0000))
+        double((bits(a) & 0x7fff_ffff_ffff_ffff) | (bits(b) & 0x8000_0000_0000_0000))
     }
 
     @inline(__always) static func f64Ceil(_ a: Double) -> Double { canonicalized(a.rounded(.up)) }
@@ -91,14 +91,24 @@ extension NumericSemantics {
     /// NaN if either is NaN (unlike `Double.minimum`); -0 is below +0.
     @inline(__always) static func f64Min(_ a: Double, _ b: Double) -> Double {
         if a.isNaN || b.isNaN { return f64CanonicalNaN }
-        if a == b { return Double(bitPattern: a.bitPattern | b.bitPattern) }
+        if a == b { return double(bits(a) | bits(b)) }
         return a < b ? a : b
     }
 
     /// NaN if either is NaN (unlike `Double.maximum`); +0 is above -0.
     @inline(__always) static func f64Max(_ a: Double, _ b: Double) -> Double {
         if a.isNaN || b.isNaN { return f64CanonicalNaN }
-        if a == b { return Double(bitPattern: a.bitPattern & b.bitPattern) }
+        if a == b { return double(bits(a) & bits(b)) }
         return a > b ? a : b
     }
 }
+
+// Bit casts that always inline (the `bitPattern` getter may not, inside the interpreter
+// loop, and an out-of-line call per float operation costs more than the operation).
+@inline(__always) func reinterpret<Source, Target>(_ value: Source, as _: Target.Type) -> Target {
+    unsafeBitCast(value, to: Target.self)
+}
+@inline(__always) func bits(_ value: Float) -> UInt32 { reinterpret(value, as: UInt32.self) }
+@inline(__always) func bits(_ value: Double) -> UInt64 { reinterpret(value, as: UInt64.self) }
+@inline(__always) func float(_ bits: UInt32) -> Float { Float(bitPattern: bits) }
+@inline(__always) func double(_ bits: UInt64) -> Double { Double(bitPattern: bits) }

@@ -46,7 +46,7 @@ extension Execution {
         var stackCapacity = self.stackCapacity
         var frame = frames[frameCount &- 1]
         var codeBase = frame.code.pointee.code
-        var pc = codeBase + frame.pc
+        var pc = frame.pc
         var fp = stack + frame.base
         var instance = frame.code.pointee.instance
         var callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
@@ -56,10 +56,7 @@ extension Execution {
         var fuel = self.fuel
         var exit = LoopExit.returned
 
-        if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
-            memoryBase = memory.base
-            memorySize = UInt64(memory.byteCount)
-        }
+        (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
 
         dispatch: while true {
             if tracing { trace(frame: frames[frameCount &- 1], pc: pc - codeBase, fp: fp) }
@@ -82,53 +79,197 @@ extension Execution {
             case .branch:
                 pc = codeBase + Int(i.x)
             case .branchIf:
-                if u32(fp[Int(i.y)]) != 0 { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) != 0) { pc = codeBase + Int(i.x) }
             case .branchIfZero:
-                if u32(fp[Int(i.y)]) == 0 { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) == 0) { pc = codeBase + Int(i.x) }
             case .branchIfI32Eq:
-                if u32(fp[Int(i.y)]) == u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) == u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32Ne:
-                if u32(fp[Int(i.y)]) != u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) != u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32LtS:
-                if s32(fp[Int(i.y)]) < s32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s32(fp[Int(i.y)]) < s32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32LtU:
-                if u32(fp[Int(i.y)]) < u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) < u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32GtS:
-                if s32(fp[Int(i.y)]) > s32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s32(fp[Int(i.y)]) > s32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32GtU:
-                if u32(fp[Int(i.y)]) > u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) > u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32LeS:
-                if s32(fp[Int(i.y)]) <= s32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s32(fp[Int(i.y)]) <= s32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32LeU:
-                if u32(fp[Int(i.y)]) <= u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) <= u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32GeS:
-                if s32(fp[Int(i.y)]) >= s32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s32(fp[Int(i.y)]) >= s32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32GeU:
-                if u32(fp[Int(i.y)]) >= u32(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(u32(fp[Int(i.y)]) >= u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI64Eq:
-                if fp[Int(i.y)] == fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] == fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64Ne:
-                if fp[Int(i.y)] != fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] != fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64LtS:
-                if s64(fp[Int(i.y)]) < s64(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s64(fp[Int(i.y)]) < s64(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI64LtU:
-                if fp[Int(i.y)] < fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] < fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64GtS:
-                if s64(fp[Int(i.y)]) > s64(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s64(fp[Int(i.y)]) > s64(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI64GtU:
-                if fp[Int(i.y)] > fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] > fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64LeS:
-                if s64(fp[Int(i.y)]) <= s64(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s64(fp[Int(i.y)]) <= s64(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI64LeU:
-                if fp[Int(i.y)] <= fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] <= fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64GeS:
-                if s64(fp[Int(i.y)]) >= s64(fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
+                if _fastPath(s64(fp[Int(i.y)]) >= s64(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI64GeU:
-                if fp[Int(i.y)] >= fp[Int(i.z)] { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] >= fp[Int(i.z)]) { pc = codeBase + Int(i.x) }
             case .branchIfI64Eqz:
-                if fp[Int(i.y)] == 0 { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] == 0) { pc = codeBase + Int(i.x) }
             case .branchIfI64Nez:
-                if fp[Int(i.y)] != 0 { pc = codeBase + Int(i.x) }
+                if _fastPath(fp[Int(i.y)] != 0) { pc = codeBase + Int(i.x) }
+            case .branchLoop:
+                do {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfLoop:
+                if _fastPath(u32(fp[Int(i.y)]) != 0) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfZeroLoop:
+                if _fastPath(u32(fp[Int(i.y)]) == 0) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32EqLoop:
+                if _fastPath(u32(fp[Int(i.y)]) == u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32NeLoop:
+                if _fastPath(u32(fp[Int(i.y)]) != u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32LtSLoop:
+                if _fastPath(s32(fp[Int(i.y)]) < s32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32LtULoop:
+                if _fastPath(u32(fp[Int(i.y)]) < u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32GtSLoop:
+                if _fastPath(s32(fp[Int(i.y)]) > s32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32GtULoop:
+                if _fastPath(u32(fp[Int(i.y)]) > u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32LeSLoop:
+                if _fastPath(s32(fp[Int(i.y)]) <= s32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32LeULoop:
+                if _fastPath(u32(fp[Int(i.y)]) <= u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32GeSLoop:
+                if _fastPath(s32(fp[Int(i.y)]) >= s32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32GeULoop:
+                if _fastPath(u32(fp[Int(i.y)]) >= u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI64NeLoop:
+                if _fastPath(fp[Int(i.y)] != fp[Int(i.z)]) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI64LtSLoop:
+                if _fastPath(s64(fp[Int(i.y)]) < s64(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI64LtULoop:
+                if _fastPath(fp[Int(i.y)] < fp[Int(i.z)]) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI64EqzLoop:
+                if _fastPath(fp[Int(i.y)] == 0) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI64NezLoop:
+                if _fastPath(fp[Int(i.y)] != 0) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
             case .branchTable:
                 let index = Int(Swift.min(u32(fp[Int(i.y)]), i.x))
                 pc = codeBase + Int(pc[index].x)
@@ -145,22 +286,16 @@ extension Execution {
                 if frameCount == 0 { break dispatch }
                 frame = frames[frameCount &- 1]
                 codeBase = frame.code.pointee.code
-                pc = codeBase + frame.pc
+                pc = frame.pc
                 fp = stack + frame.base
                 if frame.code.pointee.instance.toOpaque() != instance.toOpaque() {
                     instance = frame.code.pointee.instance
                     callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                     globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-                    if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
-                        memoryBase = memory.base
-                        memorySize = UInt64(memory.byteCount)
-                    } else {
-                        memoryBase = noMemory
-                        memorySize = 0
-                    }
+                    (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
                 }
             case .call, .callIndirect:
-                frames[frameCount &- 1].pc = pc - codeBase
+                frames[frameCount &- 1].pc = pc
                 let callee: CallTarget
                 let base: Int
                 if i.opcode == .call {
@@ -188,23 +323,28 @@ extension Execution {
                     }
                     let constants = code.pointee.constants
                     for index in 0..<code.pointee.constantCount { slot[index] = constants[index] }
-                    frame = Frame(code: code, base: base, pc: 0)
+                    frame = Frame(code: code, base: base, pc: code.pointee.code)
                     frames[frameCount] = frame
                     frameCount &+= 1
                     codeBase = code.pointee.code
                     pc = codeBase
                     fp = stack + base
+                    // Charge the callee's entry block here, saving the dispatch of its
+                    // `consumeFuel` (on running out, the callee starts at that instruction).
+                    if pc.pointee.opcode == .consumeFuel {
+                        let cost = Int64(pc.pointee.x)
+                        if fuel < cost {
+                            exit = .outOfFuel
+                            break dispatch
+                        }
+                        fuel &-= cost
+                        pc += 1
+                    }
                     if code.pointee.instance.toOpaque() != instance.toOpaque() {
                         instance = code.pointee.instance
                         callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                         globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-                        if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
-                            memoryBase = memory.base
-                            memorySize = UInt64(memory.byteCount)
-                        } else {
-                            memoryBase = noMemory
-                            memorySize = 0
-                        }
+                        (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
                     }
                     continue dispatch
                 }
@@ -234,31 +374,31 @@ extension Execution {
                 stackCapacity = self.stackCapacity
                 frame = frames[frameCount &- 1]
                 codeBase = frame.code.pointee.code
-                pc = codeBase + frame.pc
+                pc = frame.pc
                 fp = stack + frame.base
                 instance = frame.code.pointee.instance
                 callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                 globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
                 // A host function, or another instance sharing the memory, may have grown it.
-                if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
-                    memoryBase = memory.base
-                    memorySize = UInt64(memory.byteCount)
-                } else {
-                    memoryBase = noMemory
-                    memorySize = 0
-                }
+                (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
             case .copy:
                 fp[Int(i.x)] = fp[Int(i.y)]
             case .copyWide:
                 fp[Int(i.x)] = fp[Int(i.y)]
                 fp[Int(i.x) + 1] = fp[Int(i.y) + 1]
             case .select:
-                if u32(fp[Int(i.z)]) == 0 { fp[Int(i.x)] = fp[Int(i.y)] }
+                let source = u32(fp[Int(pc.pointee.x)]) != 0 ? i.y : i.z
+                pc += 1
+                fp[Int(i.x)] = fp[Int(source)]
             case .selectWide:
-                if u32(fp[Int(i.z)]) == 0 {
-                    fp[Int(i.x)] = fp[Int(i.y)]
-                    fp[Int(i.x) + 1] = fp[Int(i.y) + 1]
-                }
+                let source = Int(u32(fp[Int(pc.pointee.x)]) != 0 ? i.y : i.z)
+                pc += 1
+                let low = fp[source]
+                let high = fp[source &+ 1]
+                fp[Int(i.x)] = low
+                fp[Int(i.x) &+ 1] = high
+            case .selectCondition:
+                break
             case .globalGet:
                 fp[Int(i.x)] = globalCells[Int(i.y)].pointee
             case .globalSet:
@@ -329,9 +469,7 @@ extension Execution {
                     exit = .trap(reason)
                     break dispatch
                 }
-                if let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) {
-                    memorySize = UInt64(memory.byteCount)
-                }
+                (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
             case .v128Load:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 16, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
                 fp[Int(i.x)] = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
@@ -498,61 +636,61 @@ extension Execution {
             case .i64Rotr:
                 fp[Int(i.x)] = NumericSemantics.i64Rotr(fp[Int(i.y)], fp[Int(i.z)])
             case .f32Abs:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Abs(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Abs(Float(bitPattern: u32(fp[Int(i.y)])))))
             case .f32Neg:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Neg(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Neg(Float(bitPattern: u32(fp[Int(i.y)])))))
             case .f32Ceil:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Ceil(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Ceil(Float(bitPattern: u32(fp[Int(i.y)])))))
             case .f32Floor:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Floor(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Floor(Float(bitPattern: u32(fp[Int(i.y)])))))
             case .f32Trunc:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Trunc(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Trunc(Float(bitPattern: u32(fp[Int(i.y)])))))
             case .f32Nearest:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Nearest(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Nearest(Float(bitPattern: u32(fp[Int(i.y)])))))
             case .f32Sqrt:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Sqrt(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Sqrt(Float(bitPattern: u32(fp[Int(i.y)])))))
             case .f32Add:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Add(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Add(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)])))))
             case .f32Sub:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Sub(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Sub(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)])))))
             case .f32Mul:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Mul(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Mul(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)])))))
             case .f32Div:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Div(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Div(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)])))))
             case .f32Min:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Min(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Min(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)])))))
             case .f32Max:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Max(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Max(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)])))))
             case .f32Copysign:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32Copysign(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Copysign(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)])))))
             case .f64Abs:
-                fp[Int(i.x)] = NumericSemantics.f64Abs(Double(bitPattern: fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Abs(Double(bitPattern: fp[Int(i.y)])))
             case .f64Neg:
-                fp[Int(i.x)] = NumericSemantics.f64Neg(Double(bitPattern: fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Neg(Double(bitPattern: fp[Int(i.y)])))
             case .f64Ceil:
-                fp[Int(i.x)] = NumericSemantics.f64Ceil(Double(bitPattern: fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Ceil(Double(bitPattern: fp[Int(i.y)])))
             case .f64Floor:
-                fp[Int(i.x)] = NumericSemantics.f64Floor(Double(bitPattern: fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Floor(Double(bitPattern: fp[Int(i.y)])))
             case .f64Trunc:
-                fp[Int(i.x)] = NumericSemantics.f64Trunc(Double(bitPattern: fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Trunc(Double(bitPattern: fp[Int(i.y)])))
             case .f64Nearest:
-                fp[Int(i.x)] = NumericSemantics.f64Nearest(Double(bitPattern: fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Nearest(Double(bitPattern: fp[Int(i.y)])))
             case .f64Sqrt:
-                fp[Int(i.x)] = NumericSemantics.f64Sqrt(Double(bitPattern: fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Sqrt(Double(bitPattern: fp[Int(i.y)])))
             case .f64Add:
-                fp[Int(i.x)] = NumericSemantics.f64Add(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Add(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
             case .f64Sub:
-                fp[Int(i.x)] = NumericSemantics.f64Sub(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Sub(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
             case .f64Mul:
-                fp[Int(i.x)] = NumericSemantics.f64Mul(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Mul(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
             case .f64Div:
-                fp[Int(i.x)] = NumericSemantics.f64Div(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Div(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
             case .f64Min:
-                fp[Int(i.x)] = NumericSemantics.f64Min(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Min(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
             case .f64Max:
-                fp[Int(i.x)] = NumericSemantics.f64Max(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Max(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
             case .f64Copysign:
-                fp[Int(i.x)] = NumericSemantics.f64Copysign(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64Copysign(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
             case .i32WrapI64:
                 fp[Int(i.x)] = UInt64(NumericSemantics.i32WrapI64(fp[Int(i.y)]))
             case .i32TruncF32S:
@@ -576,33 +714,33 @@ extension Execution {
             case .i64TruncF64U:
                 do { fp[Int(i.x)] = try NumericSemantics.i64TruncF64U(Double(bitPattern: fp[Int(i.y)])) } catch { exit = .trap(error); break dispatch }
             case .f32ConvertI32S:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32ConvertI32S(s32(fp[Int(i.y)])).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32ConvertI32S(s32(fp[Int(i.y)]))))
             case .f32ConvertI32U:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32ConvertI32U(u32(fp[Int(i.y)])).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32ConvertI32U(u32(fp[Int(i.y)]))))
             case .f32ConvertI64S:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32ConvertI64S(Int64(bitPattern: fp[Int(i.y)])).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32ConvertI64S(Int64(bitPattern: fp[Int(i.y)]))))
             case .f32ConvertI64U:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32ConvertI64U(fp[Int(i.y)]).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32ConvertI64U(fp[Int(i.y)])))
             case .f32DemoteF64:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32DemoteF64(Double(bitPattern: fp[Int(i.y)])).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32DemoteF64(Double(bitPattern: fp[Int(i.y)]))))
             case .f64ConvertI32S:
-                fp[Int(i.x)] = NumericSemantics.f64ConvertI32S(s32(fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64ConvertI32S(s32(fp[Int(i.y)])))
             case .f64ConvertI32U:
-                fp[Int(i.x)] = NumericSemantics.f64ConvertI32U(u32(fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64ConvertI32U(u32(fp[Int(i.y)])))
             case .f64ConvertI64S:
-                fp[Int(i.x)] = NumericSemantics.f64ConvertI64S(Int64(bitPattern: fp[Int(i.y)])).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64ConvertI64S(Int64(bitPattern: fp[Int(i.y)])))
             case .f64ConvertI64U:
-                fp[Int(i.x)] = NumericSemantics.f64ConvertI64U(fp[Int(i.y)]).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64ConvertI64U(fp[Int(i.y)]))
             case .f64PromoteF32:
-                fp[Int(i.x)] = NumericSemantics.f64PromoteF32(Float(bitPattern: u32(fp[Int(i.y)]))).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64PromoteF32(Float(bitPattern: u32(fp[Int(i.y)]))))
             case .i32ReinterpretF32:
                 fp[Int(i.x)] = UInt64(NumericSemantics.i32ReinterpretF32(Float(bitPattern: u32(fp[Int(i.y)]))))
             case .i64ReinterpretF64:
                 fp[Int(i.x)] = NumericSemantics.i64ReinterpretF64(Double(bitPattern: fp[Int(i.y)]))
             case .f32ReinterpretI32:
-                fp[Int(i.x)] = UInt64(NumericSemantics.f32ReinterpretI32(u32(fp[Int(i.y)])).bitPattern)
+                fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32ReinterpretI32(u32(fp[Int(i.y)]))))
             case .f64ReinterpretI64:
-                fp[Int(i.x)] = NumericSemantics.f64ReinterpretI64(fp[Int(i.y)]).bitPattern
+                fp[Int(i.x)] = bits(NumericSemantics.f64ReinterpretI64(fp[Int(i.y)]))
             case .i32Extend8S:
                 fp[Int(i.x)] = UInt64(UInt32(bitPattern: NumericSemantics.i32Extend8S(u32(fp[Int(i.y)]))))
             case .i32Extend16S:
@@ -635,7 +773,7 @@ extension Execution {
 
         self.fuel = fuel
         self.frameCount = frameCount
-        if frameCount > 0 { frames[frameCount &- 1].pc = pc - codeBase }
+        if frameCount > 0 { frames[frameCount &- 1].pc = pc }
         switch exit {
         case .returned:
             state = .finished
@@ -651,6 +789,12 @@ extension Execution {
     }
 
     typealias CallTarget = InstanceStorage.CallTarget
+
+    /// The base and size of an instance's memory 0 (a stand-in of size 0 without one).
+    static func memoryRegisters(of instance: Unmanaged<InstanceStorage>) -> (UnsafeMutableRawPointer, UInt64) {
+        guard let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) else { return (noMemory, 0) }
+        return (memory.base, UInt64(memory.byteCount))
+    }
 
     protocol TracingMode { static var isOn: Bool { get } }
     enum TracingOn: TracingMode { static var isOn: Bool { true } }

@@ -31,7 +31,8 @@ extension Execution {
                 let result = SIMDSemantics.shuffle(vector(fp, instruction.y), vector(fp, instruction.z), lanes: vector(fp, operands.y))
                 setVector(fp, instruction.x, result)
             default:
-                guard let op = SIMDOperator(rawValue: operands.z) else { return .hostError("internal error: bad SIMD operator") }
+                guard Int(operands.z) < SIMDOperator.byIndex.count else { return .hostError("internal error: bad SIMD operator") }
+                let op = SIMDOperator.byIndex[Int(operands.z)]
                 try execute(op, kind: kind, instruction, operands, fp: fp)
             }
         } catch {

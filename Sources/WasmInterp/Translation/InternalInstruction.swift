@@ -40,6 +40,12 @@ enum InternalOpcode: UInt16 {
     case branchIfI64Eq, branchIfI64Ne, branchIfI64LtS, branchIfI64LtU, branchIfI64GtS, branchIfI64GtU
     case branchIfI64LeS, branchIfI64LeU, branchIfI64GeS, branchIfI64GeU
     case branchIfI64Eqz, branchIfI64Nez
+    /// Loop back edges: like the branches above, but they charge the loop's fuel (the `x` of
+    /// the `consumeFuel` at the target) and continue after it, saving a dispatch per iteration.
+    case branchLoop, branchIfLoop, branchIfZeroLoop
+    case branchIfI32EqLoop, branchIfI32NeLoop, branchIfI32LtSLoop, branchIfI32LtULoop, branchIfI32GtSLoop
+    case branchIfI32GtULoop, branchIfI32LeSLoop, branchIfI32LeULoop, branchIfI32GeSLoop, branchIfI32GeULoop
+    case branchIfI64NeLoop, branchIfI64LtSLoop, branchIfI64LtULoop, branchIfI64EqzLoop, branchIfI64NezLoop
     /// Index in slot `y`; `x` = number of targets n; followed by n + 1 `branchTableEntry`
     /// instructions (the last is the default), each jumping to its `x`.
     case branchTable
@@ -57,10 +63,11 @@ enum InternalOpcode: UInt16 {
     case copy
     /// Slots `x`, `x`+1 = slots `y`, `y`+1 (a v128).
     case copyWide
-    /// If slot `z` (i32) is zero, slot `x` = slot `y` (`select`; the first operand is
-    /// already in `x`).
+    /// Slot `x` = slot `y` if the condition is non-zero, else slot `z`; the condition's slot
+    /// is the `x` of the `selectCondition` word that follows.
     case select
     case selectWide
+    case selectCondition
     /// Slot `x` = global `y`.
     case globalGet
     /// Global `y` = slot `x`.

@@ -78,7 +78,6 @@ extension Translator {
             kind: .if, startHeight: operandHeight - Translator.slots(parameters),
             startCount: operands.count - parameters.count, parameters: parameters, results: results)
         frame.pendingElse = falseEdge
-        frame.fuelInstruction = emitFuel()
         controls.append(frame)
     }
 
@@ -98,7 +97,8 @@ extension Translator {
         operands.removeSubrange(frame.startCount...)
         operandHeight = frame.startHeight
         for type in frame.parameters { push(type) }
-        frame.fuelInstruction = emitFuel()
+        frame.thenArmFuel = frame.armFuel
+        frame.armFuel = 0
         controls[controls.count - 1] = frame
     }
 
@@ -106,6 +106,9 @@ extension Translator {
         let frame = controls[controls.count - 1]
         if !frame.isUnreachable { try moveLabelValues(to: frame, fallingThrough: true) }
         controls.removeLast()
+        if frame.kind == .if {
+            chargeFuel(Swift.max(frame.thenArmFuel, frame.armFuel), from: controls.count - 1)
+        }
         if frame.kind == .function {
             emit(.return, x: UInt32(Translator.slots(frame.results)), y: operandBase)
             return
@@ -188,7 +191,13 @@ extension Translator {
     /// Points a jump at frame `target`'s label (a loop's header, or a block's end later).
     private mutating func link(_ pc: Int, to target: Int) {
         if controls[target].kind == .loop {
-            instructions[pc].x = UInt32(controls[target].loopHeader)
+            let header = controls[target].loopHeader
+            instructions[pc].x = UInt32(header)
+            if header < instructions.count, instructions[header].opcode == .consumeFuel,
+               let loopBranch = Translator.loopBranch(instructions[pc].opcode)
+            {
+                instructions[pc].opcode = loopBranch
+            }
         } else {
             controls[target].pendingBranches.append(pc)
         }
@@ -214,7 +223,7 @@ extension Translator {
     /// left for the caller to fill in.
     private mutating func emitBranch(onCondition whenTrue: Bool) throws -> Int {
         let condition = try pop()
-        if !forTracing, lastProducer == nextPC - 1, lastLabel <= lastProducer, condition.isInHome,
+        if !forTracing, lastProducer == nextPC - 1, lastProducerEnd == nextPC, lastLabel <= lastProducer, condition.isInHome,
            instructions[lastProducer].x == condition.home,
            let fused = Translator.fusedBranch(instructions[lastProducer].opcode, whenTrue: whenTrue)
         {
@@ -301,6 +310,31 @@ extension Translator {
         case .i64GeU: return whenTrue ? .branchIfI64GeU : .branchIfI64LtU
         case .i64Eqz: return whenTrue ? .branchIfI64Eqz : .branchIfI64Nez
         case .i32Eqz: return whenTrue ? .branchIfZero : .branchIf
+        default: return nil
+        }
+    }
+
+    /// The back-edge form of a branch (see `InternalOpcode.branchLoop`), if it has one.
+    static func loopBranch(_ branch: InternalOpcode) -> InternalOpcode? {
+        switch branch {
+        case .branch: return .branchLoop
+        case .branchIf: return .branchIfLoop
+        case .branchIfZero: return .branchIfZeroLoop
+        case .branchIfI32Eq: return .branchIfI32EqLoop
+        case .branchIfI32Ne: return .branchIfI32NeLoop
+        case .branchIfI32LtS: return .branchIfI32LtSLoop
+        case .branchIfI32LtU: return .branchIfI32LtULoop
+        case .branchIfI32GtS: return .branchIfI32GtSLoop
+        case .branchIfI32GtU: return .branchIfI32GtULoop
+        case .branchIfI32LeS: return .branchIfI32LeSLoop
+        case .branchIfI32LeU: return .branchIfI32LeULoop
+        case .branchIfI32GeS: return .branchIfI32GeSLoop
+        case .branchIfI32GeU: return .branchIfI32GeULoop
+        case .branchIfI64Ne: return .branchIfI64NeLoop
+        case .branchIfI64LtS: return .branchIfI64LtSLoop
+        case .branchIfI64LtU: return .branchIfI64LtULoop
+        case .branchIfI64Eqz: return .branchIfI64EqzLoop
+        case .branchIfI64Nez: return .branchIfI64NezLoop
         default: return nil
         }
     }

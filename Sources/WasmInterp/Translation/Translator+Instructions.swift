@@ -9,9 +9,10 @@ extension Translator {
             noteConsumed(3)
             let condition = try pop()
             let second = try pop()
-            materialize(at: operands.count - 1)
             let first = try pop()
-            emit(first.type.slotCount == 2 ? .selectWide : .select, x: first.home, y: second.source, z: condition.source)
+            emitProducer(first.type.slotCount == 2 ? .selectWide : .select, x: first.home, y: first.source, z: second.source)
+            emit(.selectCondition, x: condition.source)
+            lastProducerEnd = nextPC
             push(first.type)
         case .localGet(let index):
             let (type, slot) = try local(index)
@@ -154,7 +155,7 @@ extension Translator {
     /// `local.set`: the instruction that just computed the value writes the local directly
     /// when nothing can jump in between; otherwise the value is copied.
     private mutating func store(_ value: Operand, toLocalSlot slot: UInt32) {
-        if !forTracing, value.isInHome, lastProducer == nextPC - 1, lastLabel <= lastProducer,
+        if !forTracing, value.isInHome, lastProducerEnd == nextPC, lastLabel <= lastProducer,
            instructions[lastProducer].x == value.home
         {
             instructions[lastProducer].x = slot

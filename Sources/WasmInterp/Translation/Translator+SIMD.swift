@@ -57,7 +57,7 @@ extension Translator {
         case .shift: kind = .shift
         case .splat: kind = .splat
         }
-        emitSIMD(kind, x: first.home, y: first.source, z: second, extra: third, op: op.rawValue)
+        emitSIMD(kind, x: first.home, y: first.source, z: second, extra: third, op: op.index)
         push(shape.resultType)
     }
 
@@ -97,4 +97,15 @@ extension Translator {
         emit(.simd, x: x, y: y, z: z)
         emit(.simdOperands, x: kind.rawValue, y: extra, z: op)
     }
+}
+
+extension SIMDOperator {
+    /// Operators by position, so the executor finds one by index instead of by raw value
+    /// (raw values have gaps, so `init(rawValue:)` is a search).
+    static let byIndex: [SIMDOperator] = Array(allCases)
+    private static let indices: [SIMDOperator: UInt32] = Dictionary(
+        uniqueKeysWithValues: allCases.enumerated().map { ($1, UInt32($0)) })
+
+    /// The operator's position in `byIndex`.
+    var index: UInt32 { SIMDOperator.indices[self] ?? 0 }
 }

@@ -45,6 +45,8 @@ struct Translator {
     /// The last instruction whose `x` is a pure destination, and the last position a branch
     /// can land on: a producer may be retargeted or fused only if no label lies between.
     var lastProducer = -1
+    /// Where the last producer's words end (a `select` carries its condition in a second word).
+    var lastProducerEnd = -1
     var lastLabel = 0
 
     /// An operand-stack entry.
@@ -73,6 +75,10 @@ struct Translator {
         var pendingElse: Int?
         /// The `consumeFuel` charging this block's instructions, if it has its own.
         var fuelInstruction: Int?
+        /// For an `if`: instructions of the arm being translated, and of the then-arm. The
+        /// longer arm is charged to the enclosing block, so an `if` costs no fuel check.
+        var armFuel: UInt32 = 0
+        var thenArmFuel: UInt32 = 0
         /// The rest of the frame is unreachable (after br, return, unreachable...).
         var isUnreachable = false
         /// The whole frame lies in unreachable code: nothing of it is emitted.
@@ -217,6 +223,7 @@ struct Translator {
     /// Emits an instruction whose `x` is a pure destination slot (a candidate for `local.set` fusion).
     mutating func emitProducer(_ opcode: InternalOpcode, x: UInt32, y: UInt32 = 0, z: UInt32 = 0) {
         lastProducer = emit(opcode, x: x, y: y, z: z)
+        lastProducerEnd = nextPC
     }
 
     /// Records, for tracing, which operand slots the current Wasm instruction consumes
@@ -235,10 +242,20 @@ struct Translator {
         return emit(.consumeFuel, synthetic: true)
     }
 
-    mutating func chargeFuel() {
-        for index in stride(from: controls.count - 1, through: 0, by: -1) {
+    mutating func chargeFuel(_ amount: UInt32 = 1) {
+        chargeFuel(amount, from: controls.count - 1)
+    }
+
+    /// Adds `amount` to the innermost block at or below `index` that charges fuel: a block
+    /// with its own `consumeFuel`, or an `if` arm.
+    mutating func chargeFuel(_ amount: UInt32, from index: Int) {
+        for index in stride(from: index, through: 0, by: -1) {
             if let fuel = controls[index].fuelInstruction {
-                instructions[fuel].x &+= 1
+                instructions[fuel].x &+= amount
+                return
+            }
+            if controls[index].kind == .if {
+                controls[index].armFuel &+= amount
                 return
             }
         }

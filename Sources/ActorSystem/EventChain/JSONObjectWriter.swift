@@ -1,0 +1,67 @@
+/// Writes one JSON object as UTF-8, field by field, in the order given. Just enough JSON
+/// for event payloads and `--events` lines, without Foundation.
+struct JSONObjectWriter {
+    private var bytes: [UInt8] = [UInt8(ascii: "{")]
+
+    mutating func add(_ key: String, string: String?) {
+        addKey(key)
+        if let string { appendQuoted(string) } else { bytes.append(contentsOf: "null".utf8) }
+    }
+
+    /// Bytes as a lowercase hex string (null for nil).
+    mutating func add(_ key: String, hex data: [UInt8]?) {
+        add(key, string: data.map { HexEncoding.string(from: $0) })
+    }
+
+    mutating func add(_ key: String, number: UInt64) {
+        addKey(key)
+        bytes.append(contentsOf: String(number).utf8)
+    }
+
+    mutating func add(_ key: String, strings: [String]) {
+        addKey(key)
+        bytes.append(UInt8(ascii: "["))
+        for (index, string) in strings.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendQuoted(string)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// The finished object, as UTF-8.
+    var utf8: [UInt8] { bytes + [UInt8(ascii: "}")] }
+
+    /// The finished object.
+    var json: String { String(decoding: utf8, as: UTF8.self) }
+
+    private mutating func addKey(_ key: String) {
+        if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+        appendQuoted(key)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// Appends `string` as a JSON string literal: quotes, backslashes and control
+    /// characters escaped, everything else as its UTF-8 bytes.
+    private mutating func appendQuoted(_ string: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\r"): bytes.append(contentsOf: #"\r"#.utf8)
+            case UInt8(ascii: "\t"): bytes.append(contentsOf: #"\t"#.utf8)
+            case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
+            case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
+            case 0x00..<0x20, 0x7F: appendControlEscape(byte)
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendControlEscape(_ byte: UInt8) {
+        bytes.append(contentsOf: #"\u00"#.utf8)
+        bytes.append(contentsOf: HexEncoding.string(from: [byte]).utf8)
+    }
+}

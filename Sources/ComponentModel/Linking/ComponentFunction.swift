@@ -1,0 +1,111 @@
+import WasmInterp
+
+/// A component-level function: an export lifted from a component's core code, or a host
+/// function given as an import. Obtained from `ComponentInstance.function(interface:name:)`;
+/// it keeps what it needs of its instance alive. A `GuestCall` does not: keep the instance
+/// or the function while a call is in progress.
+///
+/// ```swift
+/// let initialize = try instance.function(interface: "theater:simple/actor", name: "init")
+/// let result = try initialize.call([.option(nil), .tuple([.string("actor-1")])])
+/// ```
+public struct ComponentFunction: Sendable {
+    public let type: ComponentFunctionType
+    let implementation: Implementation
+
+    enum Implementation: Sendable {
+        case lifted(LiftedFunction)
+        case host(ComponentImports.FunctionDefinition)
+    }
+
+    /// Calls the function to completion (no fuel limit) and returns its result.
+    ///
+    /// - Throws: `CanonicalABIError` when lifting, lowering or the guest fails (a trap is
+    ///   `.coreTrap`), or when an import suspends (use `makeCall` for calls that may
+    ///   suspend); whatever a host implementation throws.
+    public func call(_ arguments: [ComponentValue]) throws -> ComponentValue? {
+        try call(arguments, caller: nil)
+    }
+
+    /// A resumable call of a lifted function: drive it with `start(fuel:)`, and finish
+    /// suspended imports with `resume(returning:)`.
+    ///
+    /// - Throws: `ComponentCallError.notResumable` for a host function;
+    ///   `CanonicalABIError` when the arguments do not fit the signature.
+    public func makeCall(_ arguments: [ComponentValue]) throws -> GuestCall<ComponentValue?> {
+        guard case .lifted(let lifted) = implementation else { throw ComponentCallError.notResumable }
+        return try lifted.makeCall(arguments, caller: nil)
+    }
+
+    /// Calls from `caller` (nil: the host), which cannot be entered while the call runs.
+    func call(_ arguments: [ComponentValue], caller: ComponentInstanceState?) throws -> ComponentValue? {
+        switch implementation {
+        case .lifted(let lifted):
+            return try lifted.makeCall(arguments, caller: caller).complete()
+        case .host(let definition):
+            switch try definition.body(arguments) {
+            case .value(let value): return value
+            case .typed: throw ComponentCallError.typedResultWithoutGuest
+            case .suspend: throw ComponentCallError.suspendedWithoutDriver
+            }
+        }
+    }
+}
+
+/// A core function lifted by `canon lift`, with what calling it needs.
+final class LiftedFunction: Sendable {
+    let coreFunction: Function
+    let signature: CanonicalSignature
+    let options: CanonicalOptions
+    let instance: ComponentInstanceState
+    /// The instantiation's lowered imports and resource built-ins, which the guest code
+    /// calls: a function kept by the host keeps them working.
+    let storeFunctions: StoreBoundFunctions
+
+    init(
+        coreFunction: Function, signature: CanonicalSignature, options: CanonicalOptions,
+        instance: ComponentInstanceState, storeFunctions: StoreBoundFunctions
+    ) {
+        self.coreFunction = coreFunction
+        self.signature = signature
+        self.options = options
+        self.instance = instance
+        self.storeFunctions = storeFunctions
+    }
+
+    func makeCall(_ arguments: [ComponentValue], caller: ComponentInstanceState?) throws(CanonicalABIError) -> GuestCall<ComponentValue?> {
+        try GuestCall(
+            function: coreFunction, signature: signature, options: options, instance: instance,
+            arguments: arguments, caller: caller)
+    }
+}
+
+/// Calling a component function failed outside the canonical ABI.
+public enum ComponentCallError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A host implementation returned more than one result.
+    case tooManyResults(function: String, count: Int)
+    /// `makeCall` on a host function: only lifted functions run as resumable calls.
+    case notResumable
+    /// A host function suspended a call made with `call`, which cannot wait.
+    case suspendedWithoutDriver
+    /// A host function called directly by the host returned a typed result, which only a
+    /// guest caller (through `canon lower`) can receive.
+    case typedResultWithoutGuest
+    /// The component instance was released while its store was still in use.
+    case instanceReleased
+
+    public var description: String {
+        switch self {
+        case .tooManyResults(let function, let count):
+            return "host function \(function) returned \(count) results; a function has at most one"
+        case .notResumable:
+            return "only functions lifted from a component run as resumable calls"
+        case .suspendedWithoutDriver:
+            return "a host function suspended a call that cannot wait (use makeCall)"
+        case .typedResultWithoutGuest:
+            return "a host function returned a typed result to the host (only guests receive those)"
+        case .instanceReleased:
+            return "the component instance was released"
+        }
+    }
+}

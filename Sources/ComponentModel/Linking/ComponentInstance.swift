@@ -1,0 +1,164 @@
+import WasmInterp
+
+/// A component decoded and type-checked, ready to be instantiated any number of times.
+///
+/// ```swift
+/// let component = try LoadedComponent(bytes: bytes)
+/// var imports = ComponentImports()
+/// imports.define(interface: "theater:simple/runtime", function: "log") { _ in [] }
+/// let instance = try component.instantiate(imports: imports)
+/// let initialize = try instance.function(interface: "theater:simple/actor", name: "init")
+/// ```
+public struct LoadedComponent: Sendable {
+    public let component: Component
+    let arena: TypeArena
+    let resolved: ResolvedComponent
+
+    public init(_ component: Component) throws(ComponentTypeError) {
+        self.component = component
+        (arena, resolved) = try TypeResolver.resolve(component)
+    }
+
+    /// Decodes and type-checks a component binary.
+    /// - Throws: `ComponentDecodingError` or `ComponentTypeError`.
+    public init(bytes: [UInt8]) throws {
+        try self.init(Component(bytes: bytes))
+    }
+
+    /// Instantiates the component: one new `Store` holds all its core instances.
+    ///
+    /// - Throws: `ComponentLinkError` naming a missing or mistyped import, an unsupported
+    ///   feature, or a core module that failed to instantiate.
+    public func instantiate(
+        imports: ComponentImports = ComponentImports(), configuration: StoreConfiguration = StoreConfiguration()
+    ) throws(ComponentLinkError) -> ComponentInstance {
+        let store = Store(configuration: configuration)
+        let context = InstantiationContext(
+            store: store, arena: arena, imports: imports, destructors: ResourceDestructors(),
+            storeFunctions: StoreBoundFunctions())
+        let state = ComponentInstanceState(store: store)
+        let scope = RuntimeScope(
+            component: component, resolved: resolved, definingScope: nil, context: context, state: state,
+            arguments: nil)
+        try scope.run()
+        return ComponentInstance(
+            store: store, state: state, exports: scope.exports.map { ($0.name.fullName, $0.item) },
+            destructors: context.destructors, storeFunctions: context.storeFunctions)
+    }
+
+    /// The functions the component imports: by interface (nil for world-level functions)
+    /// and name, with their types.
+    public var importedFunctions: [ComponentFunctionDescription] {
+        functionDescriptions(resolvedType?.imports ?? [])
+    }
+
+    /// The functions the component exports, as `importedFunctions` lists imports.
+    public var exportedFunctions: [ComponentFunctionDescription] {
+        functionDescriptions(resolvedType?.exports ?? [])
+    }
+
+    private var resolvedType: ComponentTypeShape? {
+        guard case .component(let shape) = arena[resolved.typeID] else { return nil }
+        return shape
+    }
+
+    private func functionDescriptions(_ items: [(name: ExternName, type: ExternType)]) -> [ComponentFunctionDescription] {
+        var descriptions: [ComponentFunctionDescription] = []
+        for (name, type) in items {
+            switch type {
+            case .function(let id):
+                if let function = try? arena.functionType(id) {
+                    descriptions.append(.init(interface: nil, name: name.name, type: function))
+                }
+            case .instance(let id):
+                guard case .instance(let shape) = arena[arena.unaliased(id)] else { continue }
+                for (member, memberType) in shape.exports {
+                    guard case .function(let functionID) = memberType, let function = try? arena.functionType(functionID) else { continue }
+                    descriptions.append(.init(interface: name.name, name: member.name, type: function))
+                }
+            default:
+                continue
+            }
+        }
+        return descriptions
+    }
+}
+
+/// A function a component imports or exports.
+public struct ComponentFunctionDescription: Sendable, Hashable {
+    /// The interface (`theater:simple/runtime`), or nil for a world-level function.
+    public var interface: String?
+    public var name: String
+    public var type: ComponentFunctionType
+}
+
+/// An instantiated component: its exports, and the store its core instances live in.
+public final class ComponentInstance: Sendable {
+    /// The store of the component's core instances (its memories, fuel and limits).
+    public let store: Store
+    /// The canonical ABI state: entered/left flags and the resource handle table.
+    public let state: ComponentInstanceState
+    let exports: [(name: String, item: RuntimeItem)]
+
+    let destructors: ResourceDestructors
+    /// The lowered imports and resource built-ins in the store, which work while the
+    /// instance lives (the store refers to them weakly).
+    private let storeFunctions: StoreBoundFunctions
+    /// Who drops resources the host owns: an instance of no component, so a destructor
+    /// call enters the implementing instance like any call from outside.
+    private let host: ComponentInstanceState
+
+    init(
+        store: Store, state: ComponentInstanceState, exports: [(name: String, item: RuntimeItem)],
+        destructors: ResourceDestructors, storeFunctions: StoreBoundFunctions
+    ) {
+        self.store = store
+        self.state = state
+        self.exports = exports
+        self.destructors = destructors
+        self.storeFunctions = storeFunctions
+        host = ComponentInstanceState(store: store)
+    }
+
+    /// Drops a resource the host owns (an `own` value an export returned): runs the
+    /// destructor of the component that defines `resource`, if it has one.
+    ///
+    /// - Throws: `CanonicalABIError` when the destructor traps or the defining instance
+    ///   is running.
+    public func drop(_ resource: ResourceType, representation: UInt32) throws {
+        try destructors.destructor(for: resource)?(representation, host)
+    }
+
+    /// The names of the component's exports.
+    public var exportNames: [String] { exports.map(\.name) }
+
+    /// Function `name` of the exported interface `interface` (matched with or without its
+    /// `@version`, as `ComponentImports` matches imports).
+    /// - Throws: `ComponentLinkError` (`.missingExport`) naming what is missing.
+    public func function(interface: String, name: String) throws(ComponentLinkError) -> ComponentFunction {
+        guard case .instance(let instance)? = export(interface) else {
+            throw ComponentLinkError(.missingExport, "no exported interface \(interface)")
+        }
+        guard case .function(let function)? = instance.export(name) else {
+            throw ComponentLinkError(.missingExport, "interface \(interface) exports no function \(name)")
+        }
+        return function
+    }
+
+    /// The world-level exported function `name`.
+    public func function(named name: String) throws(ComponentLinkError) -> ComponentFunction {
+        guard case .function(let function)? = export(name) else {
+            throw ComponentLinkError(.missingExport, "no exported function \(name)")
+        }
+        return function
+    }
+
+    /// An export by exact name, else by name without version.
+    private func export(_ name: String) -> RuntimeItem? {
+        if let item = exports.first(where: { $0.name == name })?.item { return item }
+        return exports.first { export in
+            guard let at = export.name.lastIndex(of: "@") else { return false }
+            return export.name[..<at] == name
+        }?.item
+    }
+}

@@ -1,0 +1,116 @@
+import WasmInterp
+
+/// What a component-level index space holds at run time.
+enum RuntimeItem: Sendable {
+    case function(ComponentFunction)
+    case instance(RuntimeInstance)
+    case component(RuntimeComponent)
+    case coreModule(Module)
+    /// Types need no run-time value; the item only keeps index spaces in step.
+    case type
+
+    var sortName: String {
+        switch self {
+        case .function: return "func"
+        case .instance: return "instance"
+        case .component: return "component"
+        case .coreModule: return "core module"
+        case .type: return "type"
+        }
+    }
+}
+
+extension RuntimeItem {
+    func matches(_ sort: ComponentSort) -> Bool {
+        switch (self, sort) {
+        case (.function, .function), (.instance, .instance), (.component, .component),
+             (.coreModule, .core(.module)), (.type, .type):
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// A component instance's exports (an instantiated component, or a bundle of items).
+final class RuntimeInstance: Sendable {
+    let exports: [(name: String, item: RuntimeItem)]
+
+    init(exports: [(name: String, item: RuntimeItem)]) {
+        self.exports = exports
+    }
+
+    func export(_ name: String) -> RuntimeItem? {
+        exports.first { $0.name == name }?.item
+    }
+}
+
+/// A component that can be instantiated: its definitions, resolved types, and the scope
+/// it was defined in (for its outer aliases).
+///
+/// The scope is held weakly: scopes hold the components they define, and components are
+/// only instantiated while their defining scope is being walked.
+struct RuntimeComponent: Sendable {
+    let component: Component
+    let resolved: ResolvedComponent
+    weak var definingScope: RuntimeScope?
+}
+
+/// A core instance: an instantiated module, or a bundle of core items.
+enum CoreInstanceValue: Sendable {
+    case module(ModuleInstance)
+    case bundle([(name: String, value: ExternalValue)])
+
+    func export(_ name: String) -> ExternalValue? {
+        switch self {
+        case .module(let instance): return instance.export(name)
+        case .bundle(let exports): return exports.first { $0.name == name }?.value
+        }
+    }
+
+    var exports: [(name: String, value: ExternalValue)] {
+        switch self {
+        case .module(let instance): return instance.exports
+        case .bundle(let exports): return exports
+        }
+    }
+}
+
+/// The host functions one instantiation puts into its store (lowered imports, resource
+/// built-ins), owned by the `ComponentInstance`.
+///
+/// They capture component instance states, and a state refers to its store; were the
+/// store's functions to own them, store and state would keep each other alive forever.
+/// So the store gets stand-ins that refer to them weakly.
+final class StoreBoundFunctions: @unchecked Sendable {
+    private final class Box: Sendable {
+        let function: HostFunction
+        init(_ function: HostFunction) { self.function = function }
+    }
+
+    private var boxes: [Box] = []
+
+    /// A stand-in for `function` to put into the store; it works while `self` lives.
+    func add(_ function: HostFunction) -> Function {
+        let box = Box(function)
+        boxes.append(box)
+        return Function(HostFunction(type: function.type) { [weak box] caller, arguments in
+            guard let box else { throw ComponentCallError.instanceReleased }
+            return try box.function.body(caller, arguments)
+        })
+    }
+}
+
+/// Destructors of the resource types of one top-level instantiation, by resource id: a
+/// guest's `dtor` for resources components define, the host's for imported ones.
+final class ResourceDestructors: @unchecked Sendable {
+    private var destructors: [Int: ResourceDestructor] = [:]
+
+    func register(_ resource: ResourceType, _ destructor: @escaping ResourceDestructor) {
+        destructors[resource.id] = destructor
+    }
+
+    func destructor(for resource: ResourceType) -> ResourceDestructor? {
+        destructors[resource.id]
+    }
+}

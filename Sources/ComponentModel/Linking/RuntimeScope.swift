@@ -1,0 +1,244 @@
+import WasmInterp
+
+/// What every scope of one top-level instantiation shares.
+struct InstantiationContext: Sendable {
+    let store: Store
+    let arena: TypeArena
+    let imports: ComponentImports
+    let destructors: ResourceDestructors
+    let storeFunctions: StoreBoundFunctions
+}
+
+/// One component being instantiated: walks its definitions in order, building the run-time
+/// index spaces (core modules, core instances and their items; components, instances and
+/// functions), instantiating core modules in the shared store and nested components in
+/// scopes of their own.
+///
+/// Types come from the resolver, whose index spaces were built by the same walk; the
+/// counters `typeCount` and `importCount` keep the two in step.
+final class RuntimeScope: @unchecked Sendable {
+    let component: Component
+    let resolved: ResolvedComponent
+    /// The scope the component was defined in: `alias outer 1` refers to it.
+    weak var definingScope: RuntimeScope?
+    let context: InstantiationContext
+    let state: ComponentInstanceState
+    /// The `with` arguments of a nested instantiation; nil for the top level, whose
+    /// imports come from the host.
+    let arguments: [String: RuntimeItem]?
+
+    var coreModules: [Module] = []
+    var coreInstances: [CoreInstanceValue] = []
+    var coreFunctions: [Function] = []
+    var coreTables: [Table] = []
+    var coreMemories: [Memory] = []
+    var coreGlobals: [GlobalVariable] = []
+    var functions: [ComponentFunction] = []
+    var instances: [RuntimeInstance] = []
+    var components: [RuntimeComponent] = []
+    var typeCount = 0
+    var importCount = 0
+    private(set) var exports: [(name: ExternName, item: RuntimeItem)] = []
+
+    init(
+        component: Component, resolved: ResolvedComponent, definingScope: RuntimeScope?,
+        context: InstantiationContext, state: ComponentInstanceState, arguments: [String: RuntimeItem]?
+    ) {
+        self.component = component
+        self.resolved = resolved
+        self.definingScope = definingScope
+        self.context = context
+        self.state = state
+        self.arguments = arguments
+    }
+
+    var arena: TypeArena { context.arena }
+
+    func run() throws(ComponentLinkError) {
+        for definition in component.definitions {
+            try instantiate(definition)
+        }
+    }
+
+    private func instantiate(_ definition: ComponentDefinition) throws(ComponentLinkError) {
+        switch definition {
+        case .coreModule(let module):
+            coreModules.append(module)
+        case .coreType:
+            break
+        case .coreInstance(let expression):
+            coreInstances.append(try coreInstance(expression))
+        case .component(let component):
+            guard let resolved = resolved.nestedComponents[components.count] else {
+                throw invalid("nested component \(components.count) was not resolved")
+            }
+            components.append(RuntimeComponent(component: component, resolved: resolved, definingScope: self))
+        case .instance(let expression):
+            instances.append(try instance(expression))
+        case .alias(let alias):
+            try resolveAlias(alias)
+        case .type(let type):
+            try defineType(type)
+        case .canonical(let function):
+            try defineCanonical(function)
+        case .start:
+            throw ComponentLinkError(.unsupported, "start functions (component values) are not supported")
+        case .import(let componentImport):
+            append(try importedItem(componentImport))
+        case .export(let export):
+            let item = try self.item(export.item)
+            exports.append((export.name, item))
+            append(item)
+        }
+    }
+
+    // MARK: Index spaces
+
+    func append(_ item: RuntimeItem) {
+        switch item {
+        case .function(let function): functions.append(function)
+        case .instance(let instance): instances.append(instance)
+        case .component(let component): components.append(component)
+        case .coreModule(let module): coreModules.append(module)
+        case .type: typeCount += 1
+        }
+    }
+
+    func item(_ index: ComponentSortIndex) throws(ComponentLinkError) -> RuntimeItem {
+        let position = Int(index.index)
+        switch index.sort {
+        case .function: return .function(try entry(functions, position, "func"))
+        case .instance: return .instance(try entry(instances, position, "instance"))
+        case .component: return .component(try entry(components, position, "component"))
+        case .core(.module): return .coreModule(try entry(coreModules, position, "core module"))
+        case .type: return .type
+        case .value: throw ComponentLinkError(.unsupported, "component values are not supported")
+        case .core(let sort): throw invalid("core \(sort) \(position) is not a component-level item")
+        }
+    }
+
+    func entry<Element>(_ space: [Element], _ index: Int, _ what: String) throws(ComponentLinkError) -> Element {
+        guard index >= 0, index < space.count else {
+            throw invalid("\(what) index \(index) out of range (\(space.count) defined)")
+        }
+        return space[index]
+    }
+
+    func invalid(_ message: String) -> ComponentLinkError {
+        ComponentLinkError(.invalidComponent, message)
+    }
+
+    func currentTypeID() throws(ComponentLinkError) -> TypeID {
+        try entry(resolved.scope.types, typeCount, "type")
+    }
+
+    func typeID(_ index: UInt32) throws(ComponentLinkError) -> TypeID {
+        try entry(resolved.scope.types, Int(index), "type")
+    }
+
+    // MARK: Core instances
+
+    private func coreInstance(_ expression: CoreInstanceExpression) throws(ComponentLinkError) -> CoreInstanceValue {
+        switch expression {
+        case .instantiate(let moduleIndex, let arguments):
+            let module = try entry(coreModules, Int(moduleIndex), "core module")
+            var imports = Imports()
+            for argument in arguments {
+                let instance = try entry(coreInstances, Int(argument.instance), "core instance")
+                for (name, value) in instance.exports {
+                    imports.define(module: argument.name, name: name, value)
+                }
+            }
+            do {
+                return .module(try context.store.instantiate(module, imports: imports))
+            } catch {
+                throw ComponentLinkError(
+                    .coreInstantiation, "core instance \(coreInstances.count) (module \(moduleIndex)): \(error)")
+            }
+        case .exports(let exports):
+            var values: [(name: String, value: ExternalValue)] = []
+            for export in exports {
+                values.append((export.name, try coreItem(export.item)))
+            }
+            return .bundle(values)
+        }
+    }
+
+    private func coreItem(_ index: CoreSortIndex) throws(ComponentLinkError) -> ExternalValue {
+        let position = Int(index.index)
+        switch index.sort {
+        case .function: return .function(try entry(coreFunctions, position, "core func"))
+        case .table: return .table(try entry(coreTables, position, "core table"))
+        case .memory: return .memory(try entry(coreMemories, position, "core memory"))
+        case .global: return .global(try entry(coreGlobals, position, "core global"))
+        default: throw ComponentLinkError(.unsupported, "core \(index.sort) items in core instances are not supported")
+        }
+    }
+
+    // MARK: Component instances
+
+    private func instance(_ expression: InstanceExpression) throws(ComponentLinkError) -> RuntimeInstance {
+        switch expression {
+        case .instantiate(let componentIndex, let arguments):
+            let component = try entry(components, Int(componentIndex), "component")
+            var items: [String: RuntimeItem] = [:]
+            for argument in arguments {
+                items[argument.name] = try item(argument.item)
+            }
+            let child = RuntimeScope(
+                component: component.component, resolved: component.resolved, definingScope: component.definingScope,
+                context: context, state: ComponentInstanceState(store: context.store, parent: state), arguments: items)
+            try child.run()
+            return RuntimeInstance(exports: child.exports.map { ($0.name.name, $0.item) })
+        case .exports(let exports):
+            var items: [(name: String, item: RuntimeItem)] = []
+            for export in exports {
+                items.append((export.name.name, try item(export.item)))
+            }
+            return RuntimeInstance(exports: items)
+        }
+    }
+
+    // MARK: Aliases
+
+    private func resolveAlias(_ alias: Alias) throws(ComponentLinkError) {
+        switch alias.target {
+        case .export(let instanceIndex, let name):
+            let instance = try entry(instances, Int(instanceIndex), "instance")
+            guard let item = instance.export(name) else { throw invalid("instance \(instanceIndex) has no export \"\(name)\"") }
+            guard item.matches(alias.sort) else {
+                throw invalid("export \"\(name)\" of instance \(instanceIndex) is a \(item.sortName), not a \(alias.sort)")
+            }
+            append(item)
+        case .coreExport(let instanceIndex, let name):
+            let instance = try entry(coreInstances, Int(instanceIndex), "core instance")
+            guard let value = instance.export(name) else {
+                throw invalid("core instance \(instanceIndex) has no export \"\(name)\"")
+            }
+            try appendCore(value, as: alias.sort, name: name)
+        case .outer(let count, let index):
+            var scope: RuntimeScope = self
+            for _ in 0..<count {
+                guard let enclosing = scope.definingScope else { throw invalid("outer alias count \(count) too large") }
+                scope = enclosing
+            }
+            switch alias.sort {
+            case .component: components.append(try entry(scope.components, Int(index), "outer component"))
+            case .core(.module): coreModules.append(try entry(scope.coreModules, Int(index), "outer core module"))
+            case .type: typeCount += 1
+            case .core(.type): break
+            default: throw invalid("outer alias of sort \(alias.sort)")
+            }
+        }
+    }
+
+    private func appendCore(_ value: ExternalValue, as sort: ComponentSort, name: String) throws(ComponentLinkError) {
+        switch (sort, value) {
+        case (.core(.function), .function(let function)): coreFunctions.append(function)
+        case (.core(.table), .table(let table)): coreTables.append(table)
+        case (.core(.memory), .memory(let memory)): coreMemories.append(memory)
+        case (.core(.global), .global(let global)): coreGlobals.append(global)
+        default: throw invalid("core export \"\(name)\" is not a \(sort)")
+        }
+    }
+}
