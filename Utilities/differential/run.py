@@ -46,6 +46,9 @@ from pathlib import Path
 
 import wasmtime
 from wasmtime import _ffi as ffi
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import stackgen  # noqa: E402  (next to this script)
 from wasmtime._func import enter_wasm
 
 HERE = Path(__file__).resolve().parent
@@ -250,8 +253,42 @@ def random_argument(rng: random.Random, type_name: str):
     return None  # funcref: only null can be passed from outside
 
 
+# Values at the edges of each type, where implementations tend to slip: sign bits, the most
+# negative integers, shift counts around the width, signed zeros, subnormals, the bounds of
+# float-to-int conversion, NaNs.
+EDGE_INTEGERS = {
+    "i32": [0x8000_0000, 0x7FFF_FFFF, 0xFFFF_FFFF, 1, 31, 32, 33, 0xFFFF_FFE0, 0x0001_0000, 0xFFFF],
+    "i64": [1 << 63, (1 << 63) - 1, (1 << 64) - 1, 1, 63, 64, 65, 0xFFFF_FFFF, 1 << 32, 0x8000_0000],
+}
+EDGE_FLOATS = [-0.0, 0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, math.inf, -math.inf, 2147483647.0, 2147483648.0,
+               -2147483648.0, -2147483649.0, 4294967295.0, 4294967296.0, 9.223372036854775807e18,
+               -9.223372036854775808e18, 1.8446744073709552e19, 5e-324, 1e-45, 3.4028234663852886e38]
+# Lane values per lane width, in bits.
+EDGE_LANES = {8: [0x80, 0x7F, 0xFF, 0x00, 0x01], 16: [0x8000, 0x7FFF, 0xFFFF, 0x0000, 0x0001],
+              32: [0x8000_0000, 0x7FFF_FFFF, 0xFFFF_FFFF, 0x8000_0000 >> 8, 0x7FC0_0000, 0x8000_0000],
+              64: [1 << 63, (1 << 63) - 1, (1 << 64) - 1, 0x7FF8_0000_0000_0000, 0x8000_0000_0000_0000]}
+
+
+def edge_argument(rng: random.Random, type_name: str):
+    if type_name in EDGE_INTEGERS:
+        return rng.choice(EDGE_INTEGERS[type_name])
+    if type_name in ("f32", "f64"):
+        if rng.random() < 0.15:
+            return rng.choice(SPECIAL_NANS[type_name])
+        return float_bits(rng.choice(EDGE_FLOATS), type_name)
+    if type_name == "v128":
+        lane_bits = rng.choice([8, 16, 32, 64])
+        # Mostly one value in every lane (x * x, x + x meet at the edges), else a mix.
+        if rng.random() < 0.6:
+            lanes = [rng.choice(EDGE_LANES[lane_bits])] * (128 // lane_bits)
+        else:
+            lanes = [rng.choice(EDGE_LANES[lane_bits]) for _ in range(128 // lane_bits)]
+        return sum(lane << (index * lane_bits) for index, lane in enumerate(lanes))
+    return random_argument(rng, type_name)
+
+
 def calls_for(exports: list[tuple[str, list[str] | None]], seed: int) -> list[Call]:
-    """Two calls per exported function: zeros, then pseudo-random values."""
+    """Three calls per exported function: zeros, small pseudo-random values, edge values."""
     calls = []
     for index, (name, parameters) in enumerate(exports):
         if parameters is None:
@@ -259,6 +296,7 @@ def calls_for(exports: list[tuple[str, list[str] | None]], seed: int) -> list[Ca
         calls.append(Call(index, name, parameters, [zero_argument(t) for t in parameters]))
         rng = random.Random(f"{seed}:{index}")
         calls.append(Call(index, name, parameters, [random_argument(rng, t) for t in parameters]))
+        calls.append(Call(index, name, parameters, [edge_argument(rng, t) for t in parameters]))
     return calls
 
 
@@ -646,6 +684,13 @@ def mutate(seed: int, corpus: list[Path]) -> bytes | None:
     return wasm if steps else None
 
 
+def stack_module(seed: int, simd: bool) -> bytes | None:
+    """A module from stackgen.py (value flow through locals, blocks, branches and calls)."""
+    process = subprocess.run([WASM_TOOLS, "parse", "-o", "/dev/stdout", "-"],
+                             input=stackgen.generate(seed, simd).encode(), capture_output=True)
+    return process.stdout if process.returncode == 0 else None
+
+
 def bounds_itself(seed: int) -> bool:
     return seed % 3 != 1
 
@@ -659,6 +704,8 @@ def run_seed(job) -> ModuleReport:
     global _worker_engine, _worker_corpus
     if _worker_engine is None:
         _worker_engine = make_engine(options.simd)
+    if options.stackgen:
+        return check_generated(seed, stack_module(seed, options.simd), "wasm-tools could not parse it", options)
     if options.mutate_spec:
         if _worker_corpus is None:
             _worker_corpus = spec_corpus(options.mutate_spec)
@@ -710,6 +757,9 @@ def parse_arguments():
     parser.add_argument("--interesting", action="store_true",
                         help="with --check: exit 0 exactly when the module diverges (a shrink predicate)")
     parser.add_argument("--simd", action="store_true", help="let smith use SIMD")
+    parser.add_argument("--stackgen", action="store_true",
+                        help="instead of smith, generate modules with stackgen.py (values flowing "
+                             "through locals, branches and calls: aimed at our translator)")
     parser.add_argument("--invalid-funcs", action="store_true",
                         help="let smith make function bodies of arbitrary bytes; a module wasmtime "
                              "rejects must be rejected by ours too")
