@@ -164,6 +164,16 @@ class FunctionBuilder:
     # -- expressions: each returns instructions that push values of the given types
 
     def values(self, types: list[str], depth: int) -> list[str]:
+        if len(types) >= 2 and depth < 7 and self.rng.random() < 0.3:
+            # Several values from one producer: a call's results or a block's, straight into
+            # the consumer.
+            callees = [i for i, plan in enumerate(self.module.plans[:self.index]) if plan.results == types]
+            if callees and self.rng.random() < 0.5:
+                callee = self.rng.choice(callees)
+                return self.values(self.module.plans[callee].parameters, depth + 1) + [f"call {callee}"]
+            code = ["block" + self.block_type([], types)]
+            code += self.body(Label("block", types), [], depth + 1)
+            return code + ["end"]
         code: list[str] = []
         for type_name in types:
             # Side effects between operands: a local written here may be what an operand
@@ -181,6 +191,7 @@ class FunctionBuilder:
             (6, self.leaf), (6, self.unary), (9, self.binary), (3, self.tee), (2, self.select),
             (2, self.block_expression), (2, self.if_expression), (1, self.loop_expression),
             (2, self.call_expression), (1, self.indirect_call_expression), (2, self.load), (1, self.global_get),
+            (1, self.kept_branch_value),
         ]
         if type_name == "v128":
             makers += [(4, self.vector_binary), (2, self.vector_unary), (2, self.splat_or_replace),
@@ -277,6 +288,20 @@ class FunctionBuilder:
         code += self.body(Label("block", results), parameters, depth)
         code.append("end")
         return code + self.keep_last(results, type_name)
+
+    def kept_branch_value(self, type_name: str, depth: int) -> list[str]:
+        """`br_if` whose value, when the branch is not taken, is an operand of what follows."""
+        code = ["block" + self.block_type([], [type_name])]
+        self.labels.append(Label("block", [type_name]))
+        for _ in range(self.rng.randint(0, 2)):
+            code += self.statement(depth + 1)
+        code += self.values([type_name, "i32"], depth) + ["br_if 0"]
+        if type_name in SCALARS:
+            code += self.value(type_name, depth) + [self.combine(type_name)]
+        else:
+            code += self.value(type_name, depth) + ["v128.xor"]
+        self.labels.pop()
+        return code + ["end"]
 
     def if_expression(self, type_name: str, depth: int) -> list[str]:
         results = self.with_extra_results(type_name)
