@@ -478,16 +478,21 @@ def wasmtime_exported_state(store, externs) -> list[str]:
 # Our translator specializes code for tracing and for fuel metering: each variant is its own
 # code to test. "traced" prints every instruction (to nowhere); "unmetered" runs without fuel,
 # so it only runs modules that bound their own loops (smith's --ensure-termination).
-OUR_VARIANT_OPTIONS = {"plain": [], "traced": ["--trace"], "unmetered": ["--no-fuel-metering"]}
+# "sliced" is not a translation but the resumable executor: each call runs a few hundred fuel
+# at a time and is resumed until it ends (the slice size is drawn per module).
+OUR_VARIANT_OPTIONS = {"plain": [], "traced": ["--trace"], "unmetered": ["--no-fuel-metering"], "sliced": []}
+FUEL_SLICES = [40, 150, 600, 3000]
 
 
-def run_ours(options, wasm_path: str, calls: list[Call]) -> tuple[list[str], str]:
+def run_ours(options, wasm_path: str, calls: list[Call], seed: int = 0) -> tuple[list[str], str]:
     """Our outcome lines (normalized) and the raw output, for the failure report."""
     with tempfile.NamedTemporaryFile("w", suffix=".calls", delete=False) as calls_file:
         calls_file.write("".join(call.line() + "\n" for call in calls))
     command = [options.theater, "wasm", "run", wasm_path, "--calls", calls_file.name, "--fuel", str(options.fuel),
                "--max-memory-pages", str(MAX_MEMORY_PAGES), "--max-table-elements", str(MAX_TABLE_ELEMENTS)]
     command += OUR_VARIANT_OPTIONS[options.variant]
+    if options.variant == "sliced":
+        command += ["--fuel-slice", str(random.Random(f"slice:{seed}").choice(FUEL_SLICES))]
     # A trace is far too long to keep.
     error_stream = subprocess.DEVNULL if options.variant == "traced" else subprocess.PIPE
     try:
@@ -608,7 +613,7 @@ def check_module(wasm: bytes, seed, arguments_seed: int, options, engine) -> Mod
     with tempfile.NamedTemporaryFile(suffix=".wasm", delete=False) as wasm_file:
         wasm_file.write(wasm)
     try:
-        ours, report.ours_raw = run_ours(options, wasm_file.name, calls)
+        ours, report.ours_raw = run_ours(options, wasm_file.name, calls, arguments_seed)
     finally:
         os.unlink(wasm_file.name)
     theirs = run_wasmtime(engine, module, calls, options.fuel)
