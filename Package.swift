@@ -16,7 +16,8 @@ let package = Package(
         .target(name: "ActorSystem", dependencies: ["ComponentModel", "WasmInterp"]),
         .target(name: "Supervision", dependencies: ["ActorSystem"]),
         .target(name: "WasmSpecTest", dependencies: ["WasmInterp"]),
-        .target(name: "TheaterCLI", dependencies: ["WasmInterp", "WasmSpecTest", "ComponentModel", "ActorSystem"]),
+        .target(
+            name: "TheaterCLI", dependencies: ["WasmInterp", "WasmSpecTest", "ComponentModel", "ActorSystem", "Supervision"]),
         .executableTarget(
             name: "theater",
             dependencies: ["TheaterCLI", "WasmInterp", "WasmSpecTest", "ComponentModel", "ActorSystem", "Supervision"]),

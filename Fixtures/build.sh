@@ -106,3 +106,21 @@ if "$venv/bin/python" -c "import wasmtime" 2>/dev/null; then
   "$venv/bin/python" "$actors/check-with-wasmtime.py" "$actors"
 fi
 echo "actor fixtures rebuilt"
+
+# Supervision fixtures (Fixtures/supervision): a supervisor actor in C with the shared
+# glue of Fixtures/actors, built without and with supervisor-handlers.
+supervision="$root/Fixtures/supervision"
+mkdir -p "$work/supervision-wit"
+cp "$components/theater-simple.wit" "$supervision/supervision.wit" "$work/supervision-wit/"
+build_supervisor() { # NAME WORLD [CLANG-FLAG]
+  local name=$1 world=$2 flag=${3:-} core="$work/supervision-$1.core.wasm"
+  "$clang" --target=wasm32 -mcpu=mvp -mbulk-memory -O2 -nostdlib $flag \
+    -Wall -Wextra -Werror -Wno-unused-parameter -Wno-unused-function \
+    -Wl,--no-entry -Wl,-z,stack-size=4096 -Wl,--strip-debug \
+    -o "$core" "$supervision/supervisor.c"
+  "$wasm_tools" component embed "$work/supervision-wit" "$core" --world "$world" -o "$work/supervision-$name.embed.wasm"
+  "$wasm_tools" component new "$work/supervision-$name.embed.wasm" -o "$supervision/$name.wasm"
+}
+build_supervisor supervisor wasm-supervisor
+build_supervisor supervisor-handlers supervisor-actor -DWITH_HANDLERS
+echo "supervision fixtures rebuilt"

@@ -1,5 +1,6 @@
-import Synchronization
 import ActorSystem
+import Supervision
+import Synchronization
 
 /// `theater run MANIFEST... [--send NAME=TEXT [--repeat N]]... [--request NAME=TEXT]...
 /// [--events] [--trace[=NAME]] [--workers N]`: spawns the actors the manifests describe,
@@ -77,25 +78,23 @@ enum ActorRunCommand {
         let shared = SharedOutput(output)
         let session = ActorSession(workers: options.workers, traceFilter: options.traceFilter, output: shared)
         defer { session.system.shutdown() }
-        var ids: [ActorID] = []
         for path in options.manifestPaths {
-            do {
-                ids.append(try session.system.spawn(manifestAt: path))
-            } catch {
-                throw .failure(error.description)
-            }
+            try session.start(manifestAt: path)
         }
         session.settle()
         for action in options.actions {
             try perform(action, session)
         }
         session.settle()
+        let ids = session.startedActors
         for id in ids { session.printSummary(of: id) }
+        session.printSupervisionSummary()
         if options.printsEvents {
             for id in ids { session.printEvents(of: id) }
+            session.printSupervisorEvents()
         }
         shared.flush()
-        return session.crashCount > 0 ? ExitStatus.trapped : ExitStatus.success
+        return session.crashCount > 0 || session.hasFailedTree ? ExitStatus.trapped : ExitStatus.success
     }
 
     /// Runs one action. An unknown actor name is a usage failure; a send or request the
@@ -150,6 +149,8 @@ final class ActorSession: Sendable {
     let system: ActorSystem
     let output: SharedOutput
     private let crashes = CrashCounter()
+    /// What `start(manifestAt:)` started: actors and supervision trees.
+    let started = Mutex<[StartedManifest]>([])
 
     init(workers: Int?, traceFilter: String?, output: SharedOutput) {
         self.output = output
@@ -162,11 +163,15 @@ final class ActorSession: Sendable {
                 output.printError("trace \(actor) #\(event.sequence) \(event.eventType): \(event.description ?? "")")
             }
         }
+        configuration.hostInterfaceExtensions.append(SupervisorHostInterface())
         system = ActorSystem(configuration: configuration)
         let crashes = crashes
+        let reference = WeakSystem(system)
         system.onFailure = { failure in
-            crashes.increment()
-            output.printError("crash: \(failure)")
+            // A supervised actor waits for its supervisor's restart: not a lasting crash.
+            let supervised = (try? reference.system?.status(of: failure.actorID)) == .awaitingRestart
+            if !supervised { crashes.increment() }
+            output.printError("crash\(supervised ? " (supervised)" : ""): \(failure)")
         }
     }
 

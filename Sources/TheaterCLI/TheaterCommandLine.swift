@@ -49,6 +49,9 @@ public enum TheaterCommandLine {
               Spawn the actors the manifests describe, send the messages and requests
               in order (printing each reply), wait until the actors are idle, and print
               each actor's final state. Actors' log lines are printed as [NAME] LINE.
+              A supervisor manifest ([supervisor]) starts its supervision tree; its
+              actors are named by their path in the tree (worker, pipeline/sink), and
+              their crashes are restarted (exit status 3 only if a root gives up).
               --send NAME=TEXT       send TEXT to the actor NAME's handle-send
               --repeat N             send the preceding --send N times
               --request NAME=TEXT    send a request and print the reply
@@ -59,6 +62,10 @@ public enum TheaterCommandLine {
           demo [--fixtures DIR] [--workers N]
               A narrated tour: a counter, ping-pong, a request from inside an actor, a
               crash, and an event chain, using the actor fixtures (Fixtures/actors).
+          demo supervision [--fixtures DIR] [--workers N]
+              A narrated tour of supervision trees: a restart with the last good state,
+              a request to a crashing child, rest-for-one, a fuel limit, escalation, and
+              a root supervisor that gives up.
           help
               Print this text.
 
@@ -120,6 +127,11 @@ public enum TheaterCommandLine {
         case "run":
             return try ActorRunCommand.run(ActorRunCommand.Options.parse(&cursor), output: output)
         case "demo":
+            var lookahead = cursor
+            if lookahead.next() == "supervision" {
+                cursor = lookahead
+                return try SupervisionDemoCommand.run(ActorDemoCommand.Options.parse(&cursor), output: output)
+            }
             return try ActorDemoCommand.run(ActorDemoCommand.Options.parse(&cursor), output: output)
         default:
             throw .usage("unknown command \"\(command)\"")

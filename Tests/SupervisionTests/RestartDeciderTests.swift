@@ -196,6 +196,20 @@ import Testing
         #expect(decider.decide(Fixtures.trap, of: "a", at: 10).plan?.startAt == .max)
     }
 
+    @Test func aRequestedRestartStopsOnlyThatChildAndCountsNoIntensity() throws {
+        var decider = try Fixtures.running(["a", "b"], strategy: .oneForAll)
+        let planned = decider.planManualRestart(of: "a", at: 7)
+        let plan = try #require(planned)
+        #expect(plan.stopOrder == ["a"])
+        #expect(plan.startOrder.map(\.child) == ["a"])
+        #expect(plan.exit == .restartRequested)
+        #expect(decider.intensity.restartTimes.isEmpty)
+        #expect(decider.child(named: "b")?.status == .running)
+        #expect(decider.planManualRestart(of: "nobody", at: 7) == nil)
+        _ = try decider.markStopped("b")
+        #expect(decider.planManualRestart(of: "b", at: 8)?.stopOrder == [])
+    }
+
     // MARK: Children
 
     @Test func childNamesAreUnique() throws {

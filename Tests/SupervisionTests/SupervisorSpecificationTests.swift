@@ -46,7 +46,7 @@ import Testing
         let tree = try SupervisorSpecification.load(path: root)
         #expect(tree.manifest.name == "root")
         #expect(tree.children.map(\.specification.name) == ["counter", "inner"])
-        #expect(tree.nodeCount == 4)
+        #expect(tree.actorCount == 2)
         guard case .actor(let counter) = tree.children[0].kind, case .supervisor(let inner) = tree.children[1].kind else {
             Issue.record("wrong kinds: \(tree.children.map(\.kind))")
             return

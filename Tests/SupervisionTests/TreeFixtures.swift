@@ -19,7 +19,11 @@ final class TreeFixture {
     /// The path of a fixture component: `trapper` is `Fixtures/actors/trapper.wasm`,
     /// `probe` is `Fixtures/actor-system/probe.wasm`.
     static func component(_ name: String) -> String {
-        name == "probe" ? fixtures + "/actor-system/probe.wasm" : fixtures + "/actors/\(name).wasm"
+        switch name {
+        case "probe": fixtures + "/actor-system/probe.wasm"
+        case "supervisor", "supervisor-handlers": fixtures + "/supervision/\(name).wasm"
+        default: fixtures + "/actors/\(name).wasm"
+        }
     }
 
     /// Writes an actor manifest `FILE.toml` running fixture `component`.
@@ -29,6 +33,7 @@ final class TreeFixture {
     ) throws -> String {
         var handlers = ["runtime", "message-server"]
         if component == "probe" { handlers += ["timing", "store"] }
+        if component.hasPrefix("supervisor") { handlers.append("supervisor") }
         var text = "name = \"\(file)\"\ncomponent = \"\(Self.component(component))\"\n"
         if let initialState { text += "init_state = \"\(initialState)\"\n" }
         for handler in handlers { text += "[[handler]]\ntype = \"\(handler)\"\n" }
@@ -57,9 +62,36 @@ final class TreeFixture {
         return try directory.write("\(file).toml", text)
     }
 
+    /// Writes a supervisor actor's manifest `FILE.toml`: the supervisor fixture, with a
+    /// `[supervisor]` table and `[[child]]` entries when `children` is not nil.
+    @discardableResult
+    func wasmSupervisor(
+        _ file: String, handlers: Bool = false, initialState: String? = nil, maxRestarts: Int = 3,
+        children: [(String, String, String)]? = nil
+    ) throws -> String {
+        let component = handlers ? "supervisor-handlers" : "supervisor"
+        var text = "name = \"\(file)\"\ncomponent = \"\(Self.component(component))\"\n"
+        if let initialState { text += "init_state = \"\(initialState)\"\n" }
+        for handler in ["runtime", "message-server", "supervisor"] { text += "[[handler]]\ntype = \"\(handler)\"\n" }
+        if let children {
+            text += "[supervisor]\nmax_restarts = \(maxRestarts)\n"
+            for (name, manifest, extra) in children {
+                text += "\n[[child]]\nname = \"\(name)\"\nmanifest = \"\(manifest).toml\"\n\(extra)\n"
+            }
+        }
+        return try directory.write("\(file).toml", text)
+    }
+
+    /// A deterministic system offering the `supervisor` interface.
+    static func system() -> ActorSystem {
+        var configuration = ActorSystemConfiguration.deterministic
+        configuration.hostInterfaceExtensions.append(SupervisorHostInterface())
+        return ActorSystem(configuration: configuration)
+    }
+
     /// Starts the tree whose root manifest is `root.toml` in a new deterministic system.
     func start(_ root: String = "root") throws -> (ActorSystem, SupervisionTree) {
-        let system = ActorSystem(configuration: .deterministic)
+        let system = Self.system()
         let tree = try SupervisionTree.start(manifestAt: directory.path + "/\(root).toml", in: system)
         try system.runUntilQuiescent()
         return (system, tree)
@@ -87,6 +119,11 @@ extension ActorSystem {
 
     func send(to id: ActorID, _ text: String) throws {
         try send(to: id, Array(text.utf8))
+    }
+
+    /// The actor's state as text.
+    func text(of id: ActorID) throws -> String? {
+        try state(of: id).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Event types in the actor's chain, oldest first.

@@ -1,8 +1,8 @@
 import ComponentModel
 
-/// An export of a `theater:simple` actor that the runtime calls: `init` and the
-/// `message-server-client` handlers. Each takes the current state first and returns the
-/// next state first.
+/// An export of a `theater:simple` actor that the runtime calls: `init`, the
+/// `message-server-client` handlers, and a supervisor's `supervisor-handlers`. Each takes
+/// the current state first and returns the next state first.
 enum ActorHandler: String, Sendable, CaseIterable {
     case initialize = "init"
     case handleSend = "handle-send"
@@ -10,12 +10,21 @@ enum ActorHandler: String, Sendable, CaseIterable {
     case handleChannelOpen = "handle-channel-open"
     case handleChannelMessage = "handle-channel-message"
     case handleChannelClose = "handle-channel-close"
+    case handleChildError = "handle-child-error"
+    case handleChildExit = "handle-child-exit"
+    case handleChildExternalStop = "handle-child-external-stop"
 
     static let actorInterface = "theater:simple/actor"
     static let clientInterface = "theater:simple/message-server-client"
+    static let supervisorHandlersInterface = "theater:simple/supervisor-handlers"
 
     var interface: String {
-        self == .initialize ? Self.actorInterface : Self.clientInterface
+        switch self {
+        case .initialize: Self.actorInterface
+        case .handleSend, .handleRequest, .handleChannelOpen, .handleChannelMessage, .handleChannelClose:
+            Self.clientInterface
+        case .handleChildError, .handleChildExit, .handleChildExternalStop: Self.supervisorHandlersInterface
+        }
     }
 
     /// The function's WIT type: what the export must have.
@@ -37,8 +46,12 @@ enum ActorHandler: String, Sendable, CaseIterable {
             results.append(.tuple([Self.channelAcceptType]))
         case .handleChannelMessage:
             parameters = .tuple([.string, bytes])
-        case .handleChannelClose:
+        case .handleChannelClose, .handleChildExternalStop:
             parameters = .tuple([.string])
+        case .handleChildError:
+            parameters = .tuple([.string, Self.actorErrorType])
+        case .handleChildExit:
+            parameters = .tuple([.string, .option(bytes)])
         }
         return ComponentFunctionType(
             parameters: [("state", state), ("params", parameters)],
@@ -48,6 +61,12 @@ enum ActorHandler: String, Sendable, CaseIterable {
     /// `record channel-accept { accepted: bool, message: option<list<u8>> }`
     static let channelAcceptType = ComponentValueType.record([
         .init(name: "accepted", type: .bool), .init(name: "message", type: .option(.list(.u8))),
+    ])
+
+    /// `record wit-actor-error { error-type: wit-error-type, data: option<list<u8>> }`
+    static let actorErrorType = ComponentValueType.record([
+        .init(name: "error-type", type: .enum(SupervisorNotification.errorTypeNames)),
+        .init(name: "data", type: .option(.list(.u8))),
     ])
 
     /// The arguments: the state, then the handler's parameter tuple.
@@ -101,7 +120,8 @@ extension HandlerReturn {
             else { throw .malformed("handle-channel-open returned no channel-accept") }
             self.accepted = accepted
             acceptMessage = try Self.optionalBytes(fields[1])
-        case .initialize, .handleSend, .handleChannelMessage, .handleChannelClose:
+        case .initialize, .handleSend, .handleChannelMessage, .handleChannelClose, .handleChildError,
+            .handleChildExit, .handleChildExternalStop:
             break
         }
     }

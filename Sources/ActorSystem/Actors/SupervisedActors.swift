@@ -101,6 +101,21 @@ extension ActorSystem {
         cell.instance = instance
     }
 
+    /// Tells a supervisor actor about one of its children through its
+    /// `supervisor-handlers` export, queued in its mailbox like a message.
+    ///
+    /// - Throws: `.notHandled` when the actor does not export the handler (it leaves its
+    ///   children to its declared strategy), else as `send`.
+    public func notifySupervisor(_ id: ActorID, _ notification: SupervisorNotification) throws(ActorSystemError) {
+        try deliver(.supervisor(notification), to: try cell(id))
+    }
+
+    /// Whether the actor exports `supervisor-handlers` (all three handlers).
+    public func decidesAboutChildren(_ id: ActorID) throws(ActorSystemError) -> Bool {
+        let cell = try cell(id)
+        return [.handleChildError, .handleChildExit, .handleChildExternalStop].allSatisfy(cell.exports.contains)
+    }
+
     /// Appends `content` to the actor's event chain (a supervisor records its decisions
     /// about a child in the child's chain too).
     ///
@@ -160,7 +175,7 @@ extension ActorSystem {
             shared.mailbox.removeAll { message in
                 switch message {
                 case .channelMessage(let id, _), .channelClose(let id): closed.contains(id)
-                case .send, .request, .channelOpen: false
+                case .send, .request, .channelOpen, .supervisor: false
                 }
             }
         }

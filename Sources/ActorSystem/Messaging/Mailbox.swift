@@ -10,6 +10,8 @@ enum MailboxMessage: Sendable {
     case channelMessage(id: String, [UInt8])
     /// `handle-channel-close`.
     case channelClose(id: String)
+    /// One of a supervisor's `supervisor-handlers`.
+    case supervisor(SupervisorNotification)
 
     /// The export that handles the message.
     var handler: ActorHandler {
@@ -19,6 +21,7 @@ enum MailboxMessage: Sendable {
         case .channelOpen: .handleChannelOpen
         case .channelMessage: .handleChannelMessage
         case .channelClose: .handleChannelClose
+        case .supervisor(let notification): notification.handler
         }
     }
 }

@@ -214,7 +214,7 @@ extension ActorSystem {
             }
         case .channelOpen(let id, _)?:
             settleChannelOpen(id, accepted: result.accepted, message: result.acceptMessage)
-        case .send?, .channelMessage?, .channelClose?:
+        case .send?, .channelMessage?, .channelClose?, .supervisor?:
             break
         }
         if let shutdown = cell.shutdownRequest {
@@ -242,6 +242,7 @@ extension MailboxMessage {
         case .channelOpen(let id, let bytes): [.string(id), .bytes(bytes)]
         case .channelMessage(let id, let bytes): [.string(id), .bytes(bytes)]
         case .channelClose(let id): [.string(id)]
+        case .supervisor(let notification): notification.parameters
         }
     }
 
@@ -252,6 +253,8 @@ extension MailboxMessage {
             bytes
         case .channelClose(let id):
             Array(id.utf8)
+        case .supervisor(let notification):
+            Array(notification.description.utf8)
         }
     }
 }

@@ -127,9 +127,13 @@ final class Scheduler: @unchecked Sendable {
         while !isStopping {
             let due = timers.removeDue(now: ChainClock.millisecondsSinceEpoch())
             if !due.isEmpty {
+                // Firing counts as running work, so quiescence waits for what the timers
+                // start (a supervisor's delayed restart enqueues an actor).
+                runningSlices &+= 1
                 lock.unlock()
                 for timer in due { timer.fire() }
                 lock.lock()
+                runningSlices &-= 1
                 continue
             }
             if let cell = runQueue.popFirst() {

@@ -7,6 +7,8 @@ public enum ChildExit: Sendable, Hashable, CustomStringConvertible {
     case exited
     /// Something other than its supervisor stopped it.
     case stoppedExternally
+    /// Its supervisor asked for a restart (`restart-child`); not an end of its own.
+    case restartRequested
 
     public var isCrash: Bool {
         if case .crashed = self { return true }
@@ -18,6 +20,7 @@ public enum ChildExit: Sendable, Hashable, CustomStringConvertible {
         case .crashed(let cause): "crashed: \(cause)"
         case .exited: "exited"
         case .stoppedExternally: "stopped from outside its supervisor"
+        case .restartRequested: "restart requested by its supervisor"
         }
     }
 }

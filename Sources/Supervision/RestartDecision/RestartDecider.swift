@@ -84,6 +84,23 @@ public struct RestartDecider: Sendable {
         plan.startOrder.filter { child(named: $0.child)?.status == .awaitingRestart(plan: plan.number) }
     }
 
+    /// Plans the restart of child `name` its supervisor asked for (`restart-child`): only
+    /// that child, stopped first if it runs, at once. Like Erlang/OTP's `restart_child`,
+    /// it counts no restart intensity and no backoff. Nil for an unknown child or a
+    /// failed supervisor.
+    public mutating func planManualRestart(of name: String, at now: UInt64) -> RestartPlan? {
+        guard !hasFailed, let position = position(of: name) else { return nil }
+        let child = children[position]
+        let number = nextPlanNumber
+        nextPlanNumber &+= 1
+        children[position].status = .awaitingRestart(plan: number)
+        return RestartPlan(
+            number: number, failedChild: name, exit: .restartRequested,
+            stopOrder: child.status == .running ? [name] : [],
+            startOrder: [PlannedStart(child: name, stateSource: child.specification.state)], delayMilliseconds: 0,
+            startAt: now)
+    }
+
     // MARK: The decision
 
     /// Decides what to do about the end of child `name` at `now`, and records it.

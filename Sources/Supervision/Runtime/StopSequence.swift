@@ -29,6 +29,8 @@ struct StopSequence: Sendable {
         case done
         /// The root gave up and every actor is stopped: report the tree's failure.
         case treeFailed
+        /// The root supervisor's own actor ended without a crash; every actor is stopped.
+        case treeStopped
     }
 }
 
@@ -42,4 +44,7 @@ struct StopRequest: Sendable {
     var mode: StopSequence.Mode
     var reason: String
     var completion: StopSequence.Completion
+    /// Whether `node`'s own actor (a supervisor that is an actor) stops too, after its
+    /// children.
+    var includesSupervisorActor = false
 }

@@ -22,9 +22,10 @@ import Synchronization
 /// and `onFailure` report the chain of causes, and the system shuts down.
 ///
 /// The tree installs `onFailure` and `onExit` hooks on the system (calling the hooks
-/// installed before it). The system's `eventSink` must not call back into the tree.
+/// installed before it), which keep the tree alive as long as the system; the tree
+/// refers to the system weakly. The system's `eventSink` must not call back into the tree.
 public final class SupervisionTree: Sendable {
-    public let system: ActorSystem
+    private let systemReference: WeakSystemReference
     public let specification: SupervisorSpecification
     private let state: Mutex<TreeSupervision?>
     private let failureHandler: (@Sendable (SupervisionTreeFailure) -> Void)?
@@ -33,7 +34,7 @@ public final class SupervisionTree: Sendable {
         system: ActorSystem, specification: SupervisorSpecification,
         onFailure: (@Sendable (SupervisionTreeFailure) -> Void)?
     ) {
-        self.system = system
+        systemReference = WeakSystemReference(system)
         self.specification = specification
         state = Mutex(nil)
         failureHandler = onFailure
@@ -50,7 +51,7 @@ public final class SupervisionTree: Sendable {
         onFailure: (@Sendable (SupervisionTreeFailure) -> Void)? = nil
     ) throws(SupervisionError) -> SupervisionTree {
         let tree = SupervisionTree(system: system, specification: specification, onFailure: onFailure)
-        tree.installHooks()
+        tree.installHooks(on: system)
         try tree.state.withLock { state throws(SupervisionError) in
             var supervision = TreeSupervision(system: system, reference: WeakSupervisionTree(tree))
             defer { state = supervision }
@@ -72,16 +73,19 @@ public final class SupervisionTree: Sendable {
         try start(SupervisorSpecification.load(path: path), in: system, onFailure: onFailure)
     }
 
-    private func installHooks() {
-        let reference = WeakSupervisionTree(self)
+    /// The system the tree runs in, while it exists.
+    public var system: ActorSystem? { systemReference.system }
+
+    /// The hooks hold the tree: it lives as long as the system does.
+    private func installHooks(on system: ActorSystem) {
         let previousFailure = system.onFailure
         let previousExit = system.onExit
         system.onFailure = { failure in
-            reference.tree?.noteFailure(failure)
+            self.noteFailure(failure)
             previousFailure?(failure)
         }
         system.onExit = { id, reason in
-            reference.tree?.noteExit(id, reason)
+            self.noteExit(id, reason)
             previousExit?(id, reason)
         }
     }
@@ -89,7 +93,7 @@ public final class SupervisionTree: Sendable {
     // MARK: Hooks
 
     private func noteFailure(_ failure: ActorFailure) {
-        state.withLock { $0?.noteFailure(failure) }
+        update { $0.noteFailure(failure) }
     }
 
     private func noteExit(_ id: ActorID, _ reason: ActorExitReason) {
@@ -105,7 +109,26 @@ public final class SupervisionTree: Sendable {
     }
 
     /// Runs `change` under the lock, then reports a failure it caused.
+    func change(_ change: (inout TreeSupervision) -> Void) {
+        update(change)
+    }
+
+    /// Reads the tree's state under the lock; nil before it started.
+    func read<Value: Sendable>(_ body: (TreeSupervision) -> Value) -> Value? {
+        guard let system else { return nil }
+        return withExtendedLifetime(system) {
+            state.withLock { state -> Value? in
+                guard let state else { return nil }
+                return body(state)
+            }
+        }
+    }
+
+    /// Runs `change` under the lock, then reports a failure it caused. Nothing happens
+    /// once the system is gone (the state's unowned reference to it is only used while
+    /// this holds it).
     private func update(_ change: (inout TreeSupervision) -> Void) {
+        guard let system else { return }
         let failure = state.withLock { state -> SupervisionTreeFailure? in
             // Taken out while it changes, so the change does not copy it.
             guard var supervision = state else { return nil }
@@ -117,14 +140,13 @@ public final class SupervisionTree: Sendable {
         }
         guard let failure else { return }
         failureHandler?(failure)
-        shutDownSystem()
+        shutDown(system)
     }
 
     /// Shuts the system down from outside the system's own threads: a worker cannot
     /// shut down (it would wait for itself), and in deterministic mode the shutdown runs
     /// at the next step, outside any actor's turn.
-    private func shutDownSystem() {
-        let system = system
+    private func shutDown(_ system: ActorSystem) {
         if system.configuration.isDeterministic {
             system.runAction(at: system.now) { system.shutdown() }
         } else {
@@ -137,16 +159,21 @@ public final class SupervisionTree: Sendable {
     /// The id of the actor at `childPath`: a child of the root by its name (`"counter"`),
     /// deeper ones by the names down to them (`"workers/shard-2"`). The same across
     /// restarts, except after the actor was stopped for good and started anew.
+    /// A supervisor that is an actor is found the same way (the root's by `""`).
     public func actorID(of childPath: String) -> ActorID? {
         state.withLock { state in
-            guard let state, let address = state.locate(childPath),
-                case .actor(let id)? = state.nodes[address.node]?.children[address.child]
-            else { return nil }
-            return id
+            guard let state else { return nil }
+            if childPath.isEmpty { return state.nodes[""]?.ownActor }
+            guard let address = state.locate(childPath) else { return nil }
+            switch state.nodes[address.node]?.children[address.child] {
+            case .actor(let id)?: return id
+            case .supervisor(let path)?: return state.nodes[path]?.ownActor
+            case nil: return nil
+            }
         }
     }
 
-    /// The paths of every actor in the tree, in start order (depth first).
+    /// The paths of every actor in the tree below the root, in start order (depth first).
     public var actorPaths: [String] {
         state.withLock { state in
             guard let state else { return [] }
@@ -154,9 +181,20 @@ public final class SupervisionTree: Sendable {
         }
     }
 
+    /// The paths of every supervisor in the tree (`""` for the root first), sorted.
+    public var supervisorPaths: [String] {
+        state.withLock { state in state.map { Array($0.nodes.keys).sorted() } ?? [] }
+    }
+
     /// The events the supervisor at `supervisorPath` recorded (`""` for the root).
     public func events(ofSupervisor supervisorPath: String = "") -> [ChainEvent] {
         state.withLock { $0?.nodes[supervisorPath]?.chain.events ?? [] }
+    }
+
+    /// How many times children (actors and supervisors) were started again, in the
+    /// whole tree.
+    public var restartCount: Int {
+        state.withLock { $0?.restartCount ?? 0 }
     }
 
     /// The root's failure, once it gave up.
@@ -181,22 +219,30 @@ public final class SupervisionTree: Sendable {
             supervision.enqueueStop(
                 StopRequest(
                     node: "", children: root.childOrder.reversed(), mode: .stop, reason: "the tree is stopping",
-                    completion: .done))
+                    completion: .done, includesSupervisorActor: true))
             supervision.drive()
         }
     }
 }
 
 extension TreeSupervision {
-    /// The paths of the actors below the supervisor at `nodePath`, in start order.
+    /// The paths of the actors below the supervisor at `nodePath`, in start order (a
+    /// supervisor that is an actor before its children).
     func actorPaths(under nodePath: String) -> [String] {
         guard let node = nodes[nodePath] else { return [] }
         return node.childOrder.flatMap { child -> [String] in
             switch node.children[child] {
             case .actor?: [node.childPath(child)]
-            case .supervisor(let path)?: actorPaths(under: path)
+            case .supervisor(let path)?: (nodes[path]?.ownActor == nil ? [] : [path]) + actorPaths(under: path)
             case nil: []
             }
         }
     }
+}
+
+/// A weak reference to the system (the system's hooks hold the tree, so the tree must
+/// not hold the system).
+final class WeakSystemReference: Sendable {
+    weak let system: ActorSystem?
+    init(_ system: ActorSystem) { self.system = system }
 }

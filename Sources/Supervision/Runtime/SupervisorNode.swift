@@ -10,7 +10,8 @@ struct SupervisorNode: Sendable {
     let name: String
     /// Its supervisor's path; nil for the root.
     let parentPath: String?
-    let specification: SupervisorSpecification
+    /// Its manifest's, with the children it spawned itself (`supervisor.spawn`) added.
+    var specification: SupervisorSpecification
     var decider: RestartDecider
     var phase = Phase.running
     /// Each child by name, in start order (`childOrder`).
@@ -21,6 +22,16 @@ struct SupervisorNode: Sendable {
     var pendingPlans: [UInt64: RestartPlan] = [:]
     /// Once it gave up: why, itself first, then down to the failure that started it.
     var failureCauses: [SupervisionFailureCause] = []
+    /// How its parent is told it ended (set when it fails or its own actor ends).
+    var endReason = ChildExit.crashed(cause: "supervisor failed")
+    /// A supervisor that is an actor: its id.
+    var ownActor: ActorID?
+    /// Children it spawned itself (`supervisor.spawn`): not restarted with it (its `init`
+    /// spawns what it needs again).
+    var spawnedChildren: Set<String> = []
+    /// Whether its actor exports `supervisor-handlers`: then it decides about its
+    /// children's ends itself, instead of its strategy.
+    var decidesItself = false
 
     enum Phase: Sendable, Equatable {
         /// Supervising.
@@ -54,13 +65,21 @@ struct SupervisorNode: Sendable {
     /// How it is shown in messages.
     var displayName: String { path.isEmpty ? name : path }
 
+    /// The name its own actor (if it is one) runs under.
+    var actorName: String { path.isEmpty ? name : path }
+
     /// The specification of child `name`.
     func childSpecification(_ child: String) -> SupervisedChildSpecification? {
         specification.children.first { $0.specification.name == child }
     }
 
-    /// A fresh start (after its parent restarted it): new decisions, no pending plans.
+    /// A fresh start (after its parent restarted it): new decisions, no pending plans,
+    /// and the children it spawned itself forgotten.
     mutating func resetDecisions() {
+        specification.children.removeAll { spawnedChildren.contains($0.specification.name) }
+        childOrder.removeAll { spawnedChildren.contains($0) }
+        for child in spawnedChildren { children.removeValue(forKey: child) }
+        spawnedChildren = []
         if let decider = try? RestartDecider(flags: specification.flags, children: specification.childSpecifications) {
             self.decider = decider
         }

@@ -5,7 +5,7 @@ import ActorSystem
 extension TreeSupervision {
     /// Keeps an actor failure's details (backtrace) for the end report that follows.
     mutating func noteFailure(_ failure: ActorFailure) {
-        guard owners[failure.actorID] != nil else { return }
+        guard owners[failure.actorID] != nil || supervisorActors[failure.actorID] != nil else { return }
         failureDetails[failure.actorID] = failure
     }
 
@@ -15,7 +15,7 @@ extension TreeSupervision {
         if id == awaitedActor {
             awaitedActor = nil
             failureDetails.removeValue(forKey: id)
-        } else if owners[id] != nil {
+        } else if owners[id] != nil || supervisorActors[id] != nil {
             deferredExits.append((id, reason))
         }
         drive()
@@ -24,6 +24,11 @@ extension TreeSupervision {
     /// Decides about a child actor's end.
     mutating func decideExit(_ id: ActorID, _ reason: ActorExitReason) {
         let details = failureDetails.removeValue(forKey: id)
+        guard !isStopped else { return }
+        if let path = supervisorActors[id] {
+            supervisorActorEnded(path, id, ChildExit(reason), details)
+            return
+        }
         guard let address = owners[id], let node = nodes[address.node], node.phase == .running,
             node.children[address.child] == .actor(id)
         else { return }
@@ -31,13 +36,46 @@ extension TreeSupervision {
         switch exit {
         case .crashed(let cause):
             record(address.node, SupervisorEvents.childCrashed(address.child, cause: cause, backtrace: details?.backtrace ?? []))
-        case .exited, .stoppedExternally:
+        case .exited, .stoppedExternally, .restartRequested:
             record(address.node, SupervisorEvents.childExited(address.child, reason: exit.description))
         }
-        let reason = details.map { "crashed in \($0.handler): \($0.cause)" } ?? exit.description
+        if let supervisor = node.ownActor, node.decider.child(named: address.child)?.status == .running,
+            (try? system.decidesAboutChildren(supervisor)) == true
+        {
+            leaveToSupervisorActor(supervisor, id, reason, details, address)
+            return
+        }
+        let why = details.map { "crashed in \($0.handler): \($0.cause)" } ?? exit.description
         let link = SupervisionFailureCause(
-            kind: .actor, node: node.childPath(address.child), reason: reason, backtrace: details?.backtrace ?? [])
+            kind: .actor, node: node.childPath(address.child), reason: why, backtrace: details?.backtrace ?? [])
         decide(exit, of: address.child, in: address.node, causes: [link])
+    }
+
+    /// A supervisor actor that exports `supervisor-handlers` decides about its children
+    /// itself: it hears about the end, and the child stays down until it calls
+    /// `restart-child` (a crashed child waits with its mailbox; one that shut down is
+    /// stopped for good first).
+    private mutating func leaveToSupervisorActor(
+        _ supervisor: ActorID, _ child: ActorID, _ reason: ActorExitReason, _ details: ActorFailure?,
+        _ address: ChildAddress
+    ) {
+        _ = try? nodes[address.node]?.decider.markStopped(address.child)
+        let notification: SupervisorNotification
+        switch reason {
+        case .crashed(let cause):
+            notification = .childError(
+                child: child, errorType: cause.witErrorTypeName, data: Array((details?.cause ?? cause).description.utf8))
+        case .shutdown(let data):
+            try? system.stop(child)
+            notification = .childExit(child: child, data: data)
+        case .stopped:
+            notification = .childExternalStop(child: child)
+        }
+        do {
+            try system.notifySupervisor(supervisor, notification)
+        } catch {
+            record(address.node, .error(message: "could not tell supervisor \(supervisor): \(error)"))
+        }
     }
 
     /// Decides about child `name`'s end and carries the decision out. `causes` explains
@@ -76,16 +114,37 @@ extension TreeSupervision {
     /// it is the root), then its parent decides.
     mutating func escalate(_ nodePath: String, _ reason: RestartIntensityExceeded, causes: [SupervisionFailureCause]) {
         guard let node = nodes[nodePath] else { return }
-        nodes[nodePath]?.phase = .failing
         let link = SupervisionFailureCause(kind: .supervisor, node: node.displayName, reason: reason.description)
-        nodes[nodePath]?.failureCauses = [link] + causes
         record(nodePath, .escalation(child: reason.failedChild, cause: reason.exit.description))
+        fail(nodePath, .crashed(cause: "supervisor gave up: \(reason)"), causes: [link] + causes)
+    }
+
+    /// The supervisor ends: it stops its children (and its own actor) — keeping them for
+    /// a restart, unless it is the root — then its parent hears `end`.
+    mutating func fail(_ nodePath: String, _ end: ChildExit, causes: [SupervisionFailureCause]) {
+        guard let node = nodes[nodePath] else { return }
+        nodes[nodePath]?.phase = .failing
+        nodes[nodePath]?.failureCauses = causes
+        nodes[nodePath]?.endReason = end
         let isRoot = node.parentPath == nil
+        let completion: StopSequence.Completion =
+            isRoot ? (end.isCrash ? .treeFailed : .treeStopped) : .escalated(node: nodePath)
         enqueueStop(
             StopRequest(
                 node: nodePath, children: node.childOrder.reversed(), mode: isRoot ? .stop : .hold,
-                reason: "supervisor \(node.displayName) gave up",
-                completion: isRoot ? .treeFailed : .escalated(node: nodePath)))
+                reason: "supervisor \(node.displayName) \(end.isCrash ? "failed" : "ended")", completion: completion,
+                includesSupervisorActor: true))
+    }
+
+    /// A supervisor's own actor ended: the supervisor ends with it.
+    mutating func supervisorActorEnded(_ path: String, _ id: ActorID, _ exit: ChildExit, _ details: ActorFailure?) {
+        guard let node = nodes[path], node.phase == .running, node.ownActor == id else { return }
+        let reason = details.map { "crashed in \($0.handler): \($0.cause)" } ?? exit.description
+        let actorLink = SupervisionFailureCause(
+            kind: .actor, node: node.actorName, reason: reason, backtrace: details?.backtrace ?? [])
+        let link = SupervisionFailureCause(kind: .supervisor, node: node.displayName, reason: "its actor \(exit)")
+        record(path, .escalation(child: node.actorName, cause: exit.description))
+        fail(path, exit.isCrash ? .crashed(cause: "its actor \(exit)") : exit, causes: [link, actorLink])
     }
 
     /// A supervisor that gave up has stopped its children: it fails, and its parent
@@ -93,9 +152,13 @@ extension TreeSupervision {
     mutating func escalated(_ nodePath: String) {
         guard let node = nodes[nodePath], node.phase == .failing, let parentPath = node.parentPath else { return }
         nodes[nodePath]?.phase = .failed
-        let cause = "supervisor gave up: " + (node.failureCauses.first?.reason ?? "too many restarts")
-        record(parentPath, SupervisorEvents.childCrashed(node.name, cause: cause, backtrace: []))
-        decide(.crashed(cause: cause), of: node.name, in: parentPath, causes: node.failureCauses)
+        switch node.endReason {
+        case .crashed(let cause):
+            record(parentPath, SupervisorEvents.childCrashed(node.name, cause: cause, backtrace: []))
+        case .exited, .stoppedExternally, .restartRequested:
+            record(parentPath, SupervisorEvents.childExited(node.name, reason: node.endReason.description))
+        }
+        decide(node.endReason, of: node.name, in: parentPath, causes: node.failureCauses)
     }
 
     /// The root gave up and every actor of the tree has stopped.

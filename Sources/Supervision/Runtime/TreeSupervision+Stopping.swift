@@ -23,6 +23,9 @@ extension TreeSupervision {
             } else if !stopQueue.isEmpty {
                 let request = stopQueue.removeFirst()
                 activeSequence = StopSequence(steps: steps(for: request), completion: request.completion)
+            } else if !failedStarts.isEmpty {
+                let (node, child, cause) = failedStarts.removeFirst()
+                decideFailedStart(node, child, cause)
             } else if !deferredExits.isEmpty {
                 let (id, reason) = deferredExits.removeFirst()
                 decideExit(id, reason)
@@ -53,15 +56,22 @@ extension TreeSupervision {
         case .escalated(let node): escalated(node)
         case .done: break
         case .treeFailed: treeFailed()
+        case .treeStopped:
+            isStopped = true
+            nodes[""]?.phase = .stopped
         }
     }
 
     /// The actors a request stops, in order: each child in the order given, a supervisor
     /// child's subtree last started first, children before their supervisor.
     private mutating func steps(for request: StopRequest) -> [StopSequence.Step] {
-        request.children.flatMap { child in
+        var ordered = request.children.flatMap { child in
             steps(stopping: child, of: request.node, mode: request.mode, reason: request.reason)
         }
+        if request.includesSupervisorActor, let own = nodes[request.node]?.ownActor {
+            ordered.append(StopSequence.Step(actor: own, mode: request.mode))
+        }
+        return ordered
     }
 
     private mutating func steps(
@@ -80,9 +90,11 @@ extension TreeSupervision {
             case .stop: nodes[path]?.phase = .stopped
             }
             let innerReason = "its supervisor \(node.displayName) is stopping"
-            return node.childOrder.reversed().flatMap { grandchild in
+            var ordered = node.childOrder.reversed().flatMap { grandchild in
                 steps(stopping: grandchild, of: path, mode: mode, reason: innerReason)
             }
+            if let own = node.ownActor { ordered.append(StopSequence.Step(actor: own, mode: mode)) }
+            return ordered
         }
     }
 }

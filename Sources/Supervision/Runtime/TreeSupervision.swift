@@ -4,13 +4,17 @@ import ActorSystem
 /// tree's lock; the `ActorSystem` calls made from here never report back synchronously
 /// (ends arrive later through `onExit`), so nothing re-enters the lock.
 struct TreeSupervision: Sendable {
-    let system: ActorSystem
+    /// Unowned: the system holds the tree (through its hooks). `SupervisionTree` only
+    /// touches this state while it holds the system.
+    unowned let system: ActorSystem
     /// For timers (backoff delays) to find the tree again.
     let reference: WeakSupervisionTree
     /// Every supervisor by path; the root's is `""`.
     var nodes: [String: SupervisorNode] = [:]
     /// The supervisor of each child actor the tree spawned.
     var owners: [ActorID: ChildAddress] = [:]
+    /// The supervisors that are actors, by their actor's id.
+    var supervisorActors: [ActorID: String] = [:]
     /// Failure details (`onFailure`) waiting for the matching `onExit`.
     var failureDetails: [ActorID: ActorFailure] = [:]
     /// Component files already read, by path.
@@ -23,9 +27,13 @@ struct TreeSupervision: Sendable {
     var stopQueue: [StopRequest] = []
     /// Ends of children, decided in order once no stop is in progress.
     var deferredExits: [(ActorID, ActorExitReason)] = []
+    /// Children that could not be started again: (supervisor, child, why).
+    var failedStarts: [(String, String, String)] = []
 
     var failure: SupervisionTreeFailure?
     var isStopped = false
+    /// Children started again, over the whole tree.
+    var restartCount = 0
     /// A failure to report once the lock is released.
     var unreportedFailure: SupervisionTreeFailure?
 
@@ -51,7 +59,27 @@ struct TreeSupervision: Sendable {
         let node = try SupervisorNode(path: path, name: name, parentPath: parentPath, specification: specification)
         nodes[path] = node
         record(path, SupervisorEvents.started(node.displayName, flags: specification.flags, children: node.childOrder))
+        if specification.isActor { try startSupervisorActor(path, from: nil) }
         for child in node.childOrder { try startChild(child, of: path, from: nil) }
+    }
+
+    /// Starts the actor of a supervisor that is one (before its children): again in
+    /// place when it awaits a restart, else spawned.
+    mutating func startSupervisorActor(_ path: String, from source: RestartStateSource?) throws(SupervisionError) {
+        guard let node = nodes[path] else { return }
+        if let source, let id = node.ownActor, (try? system.status(of: id)) == .awaitingRestart {
+            do {
+                try system.restart(id, from: source)
+            } catch {
+                throw .actorSystem(error)
+            }
+            return
+        }
+        if let old = node.ownActor { supervisorActors.removeValue(forKey: old) }
+        let id = try spawn(node.specification.manifest, name: node.actorName)
+        nodes[path]?.ownActor = id
+        supervisorActors[id] = path
+        SupervisionRegistry.register(supervisor: id, of: system, in: reference)
     }
 
     /// Starts child `name` of the supervisor at `nodePath`: for the first time (`source`
@@ -88,34 +116,63 @@ struct TreeSupervision: Sendable {
         }
         let time = now
         try nodes[nodePath]?.decider.markStarted(name, at: time)
-        if let source { record(nodePath, SupervisorEvents.childRestarted(name, stateSource: source)) }
+        if let source {
+            restartCount += 1
+            record(nodePath, SupervisorEvents.childRestarted(name, stateSource: source))
+        }
     }
 
     /// Starts a held or failed supervisor again: fresh decisions (a new intensity
     /// window), every child started again in order from `source`.
     mutating func restartSupervisor(at path: String, from source: RestartStateSource) {
         guard let node = nodes[path] else { return }
+        // Children it spawned itself end for good: its init spawns what it needs again.
+        for child in node.spawnedChildren {
+            guard case .actor(let id)? = node.children[child] else { continue }
+            owners.removeValue(forKey: id)
+            try? system.stop(id)
+        }
         nodes[path]?.resetDecisions()
         record(path, .restart(stateSource: source.rawValue, state: nil))
-        for child in node.childOrder { startOrReport(child, of: path, from: source) }
+        if node.specification.isActor {
+            do {
+                try startSupervisorActor(path, from: source)
+            } catch {
+                let exit = ChildExit.crashed(cause: "could not restart: \(error)")
+                let link = SupervisionFailureCause(kind: .supervisor, node: node.displayName, reason: exit.description)
+                fail(path, exit, causes: [link])
+                return
+            }
+        }
+        for child in nodes[path]?.childOrder ?? [] { startOrReport(child, of: path, from: source) }
     }
 
-    /// Starts a child again; a child that cannot be started counts as crashed at once.
+    /// Starts a child again; a child that cannot be started counts as crashed at once
+    /// (decided by `drive`, so repeated failures loop there instead of recursing). Once
+    /// the system shuts down, nothing restarts any more.
     mutating func startOrReport(_ name: String, of nodePath: String, from source: RestartStateSource) {
         do {
             try startChild(name, of: nodePath, from: source)
         } catch {
-            guard let node = nodes[nodePath] else { return }
-            let cause = "could not restart: \(error)"
+            if error == .actorSystem(.shuttingDown) {
+                isStopped = true
+                return
+            }
             let time = now
             try? nodes[nodePath]?.decider.markStarted(name, at: time)
-            record(nodePath, SupervisorEvents.childCrashed(name, cause: cause, backtrace: []))
-            let link = SupervisionFailureCause(kind: .actor, node: node.childPath(name), reason: cause)
-            decide(.crashed(cause: cause), of: name, in: nodePath, causes: [link])
+            failedStarts.append((nodePath, name, "could not restart: \(error)"))
         }
     }
 
-    private mutating func spawn(_ manifest: ActorManifest, name: String) throws(SupervisionError) -> ActorID {
+    /// Decides about a child that could not be started as about a crash.
+    mutating func decideFailedStart(_ nodePath: String, _ name: String, _ cause: String) {
+        guard let node = nodes[nodePath] else { return }
+        record(nodePath, SupervisorEvents.childCrashed(name, cause: cause, backtrace: []))
+        let link = SupervisionFailureCause(kind: .actor, node: node.childPath(name), reason: cause)
+        decide(.crashed(cause: cause), of: name, in: nodePath, causes: [link])
+    }
+
+    mutating func spawn(_ manifest: ActorManifest, name: String) throws(SupervisionError) -> ActorID {
         guard let componentPath = manifest.componentPath else { throw .notAnActor(manifest.name) }
         let definition = ChildActorDefinition.make(manifest, name: name, componentBytes: try componentFile(componentPath))
         do {

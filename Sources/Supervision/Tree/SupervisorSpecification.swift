@@ -21,15 +21,19 @@ public struct SupervisorSpecification: Sendable, Equatable {
         self.children = children
     }
 
+    /// Whether the supervisor is itself an actor (a component that may spawn children
+    /// through the `supervisor` interface), rather than run by the host alone.
+    public var isActor: Bool { manifest.component != nil }
+
     /// The specification of every child, in start order (what `RestartDecider` takes).
     public var childSpecifications: [ChildSpecification] { children.map(\.specification) }
 
-    /// The number of actors and supervisors in the tree, this supervisor included.
-    public var nodeCount: Int {
-        children.reduce(1) { count, child in
+    /// The number of actors in the tree (supervisors that are actors included).
+    public var actorCount: Int {
+        children.reduce(isActor ? 1 : 0) { count, child in
             switch child.kind {
             case .actor: count &+ 1
-            case .supervisor(let supervisor): count &+ supervisor.nodeCount
+            case .supervisor(let supervisor): count &+ supervisor.actorCount
             }
         }
     }
@@ -38,9 +42,11 @@ public struct SupervisorSpecification: Sendable, Equatable {
 /// One child of a supervisor: how it is supervised, and what it is.
 public struct SupervisedChildSpecification: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
-        /// An actor: its manifest has a component and no `[supervisor]`.
+        /// An actor: its manifest has a component, no `[supervisor]` and no `supervisor`
+        /// handler.
         case actor(ActorManifest)
-        /// A supervisor with children of its own.
+        /// A supervisor with children of its own (a host supervisor, or an actor that
+        /// supervises).
         indirect case supervisor(SupervisorSpecification)
     }
 

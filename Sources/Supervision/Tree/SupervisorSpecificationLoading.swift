@@ -12,21 +12,22 @@ extension SupervisorSpecification {
     ///   `.manifestCycle` when a manifest is its own ancestor, `.treeTooDeep`.
     public static func load(path: String) throws(SupervisionError) -> SupervisorSpecification {
         let manifest = try loadManifest(path)
-        guard manifest.supervisor != nil else { throw .notASupervisor(path) }
+        guard manifest.isSupervisor else { throw .notASupervisor(path) }
         return try specification(of: manifest, path: path, ancestors: [])
     }
 
     /// The specification of an already parsed supervisor manifest (children are read
     /// from files relative to its `baseDirectory`).
     public static func load(manifest: ActorManifest) throws(SupervisionError) -> SupervisorSpecification {
-        guard manifest.supervisor != nil else { throw .notASupervisor(manifest.name) }
+        guard manifest.isSupervisor else { throw .notASupervisor(manifest.name) }
         return try specification(of: manifest, path: nil, ancestors: [])
     }
 
     private static func specification(
         of manifest: ActorManifest, path: String?, ancestors: [String]
     ) throws(SupervisionError) -> SupervisorSpecification {
-        guard let supervisor = manifest.supervisor else { throw .notASupervisor(path ?? manifest.name) }
+        guard manifest.isSupervisor else { throw .notASupervisor(path ?? manifest.name) }
+        let supervisor = manifest.supervisor ?? SupervisorManifest()
         let lineage = ancestors + [path].compactMap { $0 }
         guard lineage.count < maximumDepth else { throw .treeTooDeep(lineage) }
         var children: [SupervisedChildSpecification] = []
@@ -35,7 +36,7 @@ extension SupervisorSpecification {
             if lineage.contains(childPath) { throw .manifestCycle(lineage + [childPath]) }
             let childManifest = try loadManifest(childPath)
             let kind: SupervisedChildSpecification.Kind
-            if childManifest.supervisor != nil {
+            if childManifest.isSupervisor {
                 kind = .supervisor(try specification(of: childManifest, path: childPath, ancestors: lineage))
             } else {
                 kind = .actor(childManifest)
@@ -52,4 +53,11 @@ extension SupervisorSpecification {
             throw .manifest(error)
         }
     }
+}
+
+extension ActorManifest {
+    /// Whether the manifest describes a supervisor: a `[supervisor]` table (a host
+    /// supervisor, or an actor with declared children), or an actor granted the
+    /// `supervisor` interface (which spawns its children itself).
+    public var isSupervisor: Bool { supervisor != nil || handler(.supervisor) != nil }
 }
