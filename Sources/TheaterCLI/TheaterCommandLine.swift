@@ -22,12 +22,15 @@ public enum TheaterCommandLine {
               --max-memory-pages N   most 64 KiB pages a memory may have
               --max-table-elements N most elements a table may have
               --max-call-depth N     deepest call nesting before `call stack exhausted`
-          wasm run FILE.wasm --calls CALLS [--fuel N] [--trace] [--no-fuel-metering] [--max-... N]
+          wasm run FILE.wasm --calls CALLS [--fuel N] [--fuel-slice N] [--trace] [--no-fuel-metering]
+                   [--max-... N]
               Instantiate once and run each line `EXPORT ARG...` of CALLS (EXPORT a
               name or #INDEX in the export list, arguments as bit patterns), with
               fuel N per call. Prints `instantiated`, then per call `ok TYPE:BITS...`,
               `trap: REASON` or `out of fuel`, then each exported global, memory
               (pages, CRC-32) and table (size, CRC-32 of its null entries).
+              --fuel-slice N         run each call N fuel at a time, resuming until
+                                     it ends or its --fuel is spent
           wasm inspect FILE.wasm
               Print a module's imports, exports, memories, tables, globals and counts;
               for a component, its world in WIT.

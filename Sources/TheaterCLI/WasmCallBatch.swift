@@ -19,13 +19,22 @@ import WasmInterp
 /// and per exported table `export #I table size=N nulls=0xH` (CRC-32 of one byte per entry,
 /// 1 for null: function identities are not comparable between engines, nullness is).
 enum WasmCallBatch {
+    struct Settings {
+        /// Fuel for each call; nil: unlimited.
+        var fuel: UInt64?
+        /// Run each call in slices of this much fuel, resuming after each, until it ends or
+        /// `fuel` is spent: exercises suspending and resuming at every possible point.
+        var fuelSlice: UInt64?
+        var traces = false
+    }
+
     static func run(
-        instance: ModuleInstance, callsPath: String, fuel: UInt64?, traces: Bool, output: CommandOutput
+        instance: ModuleInstance, callsPath: String, settings: Settings, output: CommandOutput
     ) throws(CommandLineError) -> Int32 {
         let calls = try parseCalls(String(decoding: ModuleFile.read(callsPath), as: UTF8.self), instance: instance)
         output.printLine("instantiated")
         for call in calls {
-            output.printLine(outcomeLine(of: call, in: instance, fuel: fuel, traces: traces, output: output))
+            output.printLine(outcomeLine(of: call, in: instance, settings: settings, output: output))
         }
         for line in exportedStateLines(of: instance) { output.printLine(line) }
         return ExitStatus.success
@@ -83,7 +92,7 @@ enum WasmCallBatch {
     }
 
     private static func outcomeLine(
-        of call: Call, in instance: ModuleInstance, fuel: UInt64?, traces: Bool, output: CommandOutput
+        of call: Call, in instance: ModuleInstance, settings: Settings, output: CommandOutput
     ) -> String {
         let execution: Execution
         do {
@@ -91,8 +100,8 @@ enum WasmCallBatch {
         } catch {
             return "trap: \(error.reason)"
         }
-        if traces { execution.traceSink = { event in output.printError(WasmRunCommand.traceLine(event)) } }
-        switch execution.run(fuel: fuel) {
+        if settings.traces { execution.traceSink = { event in output.printError(WasmRunCommand.traceLine(event)) } }
+        switch run(execution, settings) {
         case .returned(let results):
             return (["ok"] + results.map(bitPatternText)).joined(separator: " ")
         case .trapped(let trap):
@@ -102,6 +111,19 @@ enum WasmCallBatch {
         case .suspended:
             // Without imports nothing can suspend.
             return "trap: suspended unexpectedly"
+        }
+    }
+
+    /// Runs to the end or until the call's fuel is spent: in one go, or slice by slice.
+    /// (A block costing more than a slice never starts; the slices then use up the fuel.)
+    private static func run(_ execution: Execution, _ settings: Settings) -> ExecutionOutcome {
+        guard let slice = settings.fuelSlice else { return execution.run(fuel: settings.fuel) }
+        var remaining = settings.fuel ?? .max
+        while true {
+            let budget = min(slice, remaining)
+            let outcome = execution.run(fuel: budget)
+            remaining -= budget
+            guard case .outOfFuel = outcome, remaining > 0 else { return outcome }
         }
     }
 

@@ -13,6 +13,8 @@ enum WasmRunCommand {
         var callsPath: String?
         /// Fuel budget; nil runs without a limit.
         var fuel: UInt64?
+        /// With `--calls`: run each call in slices of this much fuel (see `WasmCallBatch.Settings`).
+        var fuelSlice: UInt64?
         var traces = false
         /// Translate without fuel metering (`--fuel` is then ignored): the code runs faster.
         var meteringDisabled = false
@@ -27,6 +29,7 @@ enum WasmRunCommand {
             var functionName: String?
             var arguments: [String] = []
             var fuel: UInt64?
+            var fuelSlice: UInt64?
             var traces = false
             var meteringDisabled = false
             var maxMemoryPages: UInt64?
@@ -43,6 +46,10 @@ enum WasmRunCommand {
                     callsPath = try cursor.value(of: token)
                 case "--fuel":
                     fuel = try cursor.count(of: token)
+                case "--fuel-slice":
+                    let slice = try cursor.count(of: token)
+                    guard slice >= 1 else { throw .usage("--fuel-slice must be 1 or more") }
+                    fuelSlice = slice
                 case "--trace":
                     traces = true
                 case "--no-fuel-metering":
@@ -74,6 +81,7 @@ enum WasmRunCommand {
             var options = Options(path: path, functionName: functionName, arguments: arguments)
             options.callsPath = callsPath
             options.fuel = fuel
+            options.fuelSlice = fuelSlice
             options.traces = traces
             options.meteringDisabled = meteringDisabled
             options.maxMemoryPages = maxMemoryPages
@@ -108,8 +116,8 @@ enum WasmRunCommand {
         }
 
         if let callsPath = options.callsPath {
-            return try WasmCallBatch.run(
-                instance: instance, callsPath: callsPath, fuel: options.fuel, traces: options.traces, output: output)
+            let settings = WasmCallBatch.Settings(fuel: options.fuel, fuelSlice: options.fuelSlice, traces: options.traces)
+            return try WasmCallBatch.run(instance: instance, callsPath: callsPath, settings: settings, output: output)
         }
         let functionName = options.functionName ?? ""
         guard let function = instance.exportedFunction(functionName) else {

@@ -36,6 +36,11 @@ struct WasmCallBatchTests {
         #expect(unmetered.standardOutput == "instantiated\nok i32:0x00000003\n")
     }
 
+    @Test func slicedFuelResumesEachCallUntilItEnds() throws {
+        let result = try runCalls("add 1 2\nspin\n", options: ["--fuel", "200", "--fuel-slice", "10"])
+        #expect(result.standardOutput == "instantiated\nok i32:0x00000003\nout of fuel\n")
+    }
+
     @Test func exportIndexOutOfRangeIsAnError() throws {
         let result = try runCalls("#4\n")
         #expect(result.exitStatus == 2)

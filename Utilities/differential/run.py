@@ -46,6 +46,9 @@ from pathlib import Path
 
 import wasmtime
 from wasmtime import _ffi as ffi
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import stackgen  # noqa: E402  (next to this script)
 from wasmtime._func import enter_wasm
 
 HERE = Path(__file__).resolve().parent
@@ -250,8 +253,42 @@ def random_argument(rng: random.Random, type_name: str):
     return None  # funcref: only null can be passed from outside
 
 
+# Values at the edges of each type, where implementations tend to slip: sign bits, the most
+# negative integers, shift counts around the width, signed zeros, subnormals, the bounds of
+# float-to-int conversion, NaNs.
+EDGE_INTEGERS = {
+    "i32": [0x8000_0000, 0x7FFF_FFFF, 0xFFFF_FFFF, 1, 31, 32, 33, 0xFFFF_FFE0, 0x0001_0000, 0xFFFF],
+    "i64": [1 << 63, (1 << 63) - 1, (1 << 64) - 1, 1, 63, 64, 65, 0xFFFF_FFFF, 1 << 32, 0x8000_0000],
+}
+EDGE_FLOATS = [-0.0, 0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, math.inf, -math.inf, 2147483647.0, 2147483648.0,
+               -2147483648.0, -2147483649.0, 4294967295.0, 4294967296.0, 9.223372036854775807e18,
+               -9.223372036854775808e18, 1.8446744073709552e19, 5e-324, 1e-45, 3.4028234663852886e38]
+# Lane values per lane width, in bits.
+EDGE_LANES = {8: [0x80, 0x7F, 0xFF, 0x00, 0x01], 16: [0x8000, 0x7FFF, 0xFFFF, 0x0000, 0x0001],
+              32: [0x8000_0000, 0x7FFF_FFFF, 0xFFFF_FFFF, 0x8000_0000 >> 8, 0x7FC0_0000, 0x8000_0000],
+              64: [1 << 63, (1 << 63) - 1, (1 << 64) - 1, 0x7FF8_0000_0000_0000, 0x8000_0000_0000_0000]}
+
+
+def edge_argument(rng: random.Random, type_name: str):
+    if type_name in EDGE_INTEGERS:
+        return rng.choice(EDGE_INTEGERS[type_name])
+    if type_name in ("f32", "f64"):
+        if rng.random() < 0.15:
+            return rng.choice(SPECIAL_NANS[type_name])
+        return float_bits(rng.choice(EDGE_FLOATS), type_name)
+    if type_name == "v128":
+        lane_bits = rng.choice([8, 16, 32, 64])
+        # Mostly one value in every lane (x * x, x + x meet at the edges), else a mix.
+        if rng.random() < 0.6:
+            lanes = [rng.choice(EDGE_LANES[lane_bits])] * (128 // lane_bits)
+        else:
+            lanes = [rng.choice(EDGE_LANES[lane_bits]) for _ in range(128 // lane_bits)]
+        return sum(lane << (index * lane_bits) for index, lane in enumerate(lanes))
+    return random_argument(rng, type_name)
+
+
 def calls_for(exports: list[tuple[str, list[str] | None]], seed: int) -> list[Call]:
-    """Two calls per exported function: zeros, then pseudo-random values."""
+    """Three calls per exported function: zeros, small pseudo-random values, edge values."""
     calls = []
     for index, (name, parameters) in enumerate(exports):
         if parameters is None:
@@ -259,6 +296,7 @@ def calls_for(exports: list[tuple[str, list[str] | None]], seed: int) -> list[Ca
         calls.append(Call(index, name, parameters, [zero_argument(t) for t in parameters]))
         rng = random.Random(f"{seed}:{index}")
         calls.append(Call(index, name, parameters, [random_argument(rng, t) for t in parameters]))
+        calls.append(Call(index, name, parameters, [edge_argument(rng, t) for t in parameters]))
     return calls
 
 
@@ -275,6 +313,14 @@ def make_engine(simd: bool) -> wasmtime.Engine:
     config.wasm_tail_call = False
     config.wasm_memory64 = False
     config.wasm_multi_memory = False
+    # Everything after Wasm 2.0 that can be turned off, so both validators judge the same
+    # language (extended-const cannot be turned off).
+    config.wasm_function_references = False
+    config.wasm_gc = False
+    config.wasm_exceptions = False
+    config.wasm_wide_arithmetic = False
+    config.wasm_custom_page_sizes = False
+    config.wasm_stack_switching = False
     config.cranelift_opt_level = "none"  # fast compiles; semantics do not depend on it
     # Wasm lets a float operator with a non-canonical NaN input return any quiet NaN; ours
     # always returns the positive canonical NaN, and so does wasmtime with this (smith's
@@ -432,16 +478,21 @@ def wasmtime_exported_state(store, externs) -> list[str]:
 # Our translator specializes code for tracing and for fuel metering: each variant is its own
 # code to test. "traced" prints every instruction (to nowhere); "unmetered" runs without fuel,
 # so it only runs modules that bound their own loops (smith's --ensure-termination).
-OUR_VARIANT_OPTIONS = {"plain": [], "traced": ["--trace"], "unmetered": ["--no-fuel-metering"]}
+# "sliced" is not a translation but the resumable executor: each call runs a few hundred fuel
+# at a time and is resumed until it ends (the slice size is drawn per module).
+OUR_VARIANT_OPTIONS = {"plain": [], "traced": ["--trace"], "unmetered": ["--no-fuel-metering"], "sliced": []}
+FUEL_SLICES = [40, 150, 600, 3000]
 
 
-def run_ours(options, wasm_path: str, calls: list[Call]) -> tuple[list[str], str]:
+def run_ours(options, wasm_path: str, calls: list[Call], seed: int = 0) -> tuple[list[str], str]:
     """Our outcome lines (normalized) and the raw output, for the failure report."""
     with tempfile.NamedTemporaryFile("w", suffix=".calls", delete=False) as calls_file:
         calls_file.write("".join(call.line() + "\n" for call in calls))
     command = [options.theater, "wasm", "run", wasm_path, "--calls", calls_file.name, "--fuel", str(options.fuel),
                "--max-memory-pages", str(MAX_MEMORY_PAGES), "--max-table-elements", str(MAX_TABLE_ELEMENTS)]
     command += OUR_VARIANT_OPTIONS[options.variant]
+    if options.variant == "sliced":
+        command += ["--fuel-slice", str(random.Random(f"slice:{seed}").choice(FUEL_SLICES))]
     # A trace is far too long to keep.
     error_stream = subprocess.DEVNULL if options.variant == "traced" else subprocess.PIPE
     try:
@@ -531,19 +582,38 @@ def compare(seed, calls: list[Call], ours: list[str], theirs: list[str], report:
         report.divergences.append(Divergence(seed, "exported state after the calls", a, b))
 
 
+def check_rejection(wasm: bytes, seed, their_reason: str, options, report: ModuleReport) -> None:
+    """wasmtime found the module invalid: ours must refuse it too (and not crash)."""
+    with tempfile.NamedTemporaryFile(suffix=".wasm", delete=False) as wasm_file:
+        wasm_file.write(wasm)
+    try:
+        ours, report.ours_raw = run_ours(options, wasm_file.name, [])
+    finally:
+        os.unlink(wasm_file.name)
+    if ours[0].startswith("error: ") and ("invalid module" in ours[0] or "malformed module" in ours[0]):
+        report.agreements += 1
+        report.outcome_kinds["validation: rejected"] = report.outcome_kinds.get("validation: rejected", 0) + 1
+        return
+    report.divergences.append(Divergence(seed, "validation", ours[0], "rejected: " + their_reason))
+
+
 def check_module(wasm: bytes, seed, arguments_seed: int, options, engine) -> ModuleReport:
     report = ModuleReport(seed)
     try:
         module = wasmtime.Module(engine, wasm)
     except wasmtime.WasmtimeError as error:
-        report.skipped_module = "wasmtime rejected it: " + str(error).splitlines()[0]
+        reason = str(error).splitlines()[0]
+        if options.invalid_funcs:
+            check_rejection(wasm, seed, reason, options, report)
+        else:
+            report.skipped_module = "wasmtime rejected it: " + reason
         return report
     calls = calls_for(export_signatures(module), arguments_seed)
     report.calls_text = "".join(call.line() + "\n" for call in calls)
     with tempfile.NamedTemporaryFile(suffix=".wasm", delete=False) as wasm_file:
         wasm_file.write(wasm)
     try:
-        ours, report.ours_raw = run_ours(options, wasm_file.name, calls)
+        ours, report.ours_raw = run_ours(options, wasm_file.name, calls, arguments_seed)
     finally:
         os.unlink(wasm_file.name)
     theirs = run_wasmtime(engine, module, calls, options.fuel)
@@ -557,7 +627,7 @@ def check_module(wasm: bytes, seed, arguments_seed: int, options, engine) -> Mod
 # Generation and the run loop
 
 
-def smith(seed: int, simd: bool) -> bytes | None:
+def smith(seed: int, simd: bool, invalid_funcs: bool = False) -> bytes | None:
     rng = random.Random(seed)
     # Small modules with short functions, and bigger ones with long functions (smith needs
     # more input bytes to fill them).
@@ -565,10 +635,13 @@ def smith(seed: int, simd: bool) -> bytes | None:
     input_bytes = rng.randbytes(rng.randint(64, max_input))
     flags = list(SMITH_FLAGS) + ["--simd-enabled", "true" if simd else "false",
                                  "--max-instructions", str(max_instructions)]
+    if invalid_funcs:
+        flags += ["--allow-invalid-funcs", "true"]
     # Two thirds of the modules bound their own loops and calls (smith's fuel global traps
     # with `unreachable`), so long-running code ends conclusively; those may have a start
     # function. Half of those also avoid trapping instructions, so calls run deeper.
-    if bounds_itself(seed):
+    # smith cannot bound loops in function bodies made of arbitrary bytes.
+    if bounds_itself(seed) and not invalid_funcs:
         # smith's fuel: loop iterations and calls before its guard traps with `unreachable`.
         flags += ["--ensure-termination", "--fuel", str(rng.choice([100, 1000, 20000])),
                   "--allow-start-export", "true"]
@@ -616,6 +689,13 @@ def mutate(seed: int, corpus: list[Path]) -> bytes | None:
     return wasm if steps else None
 
 
+def stack_module(seed: int, simd: bool) -> bytes | None:
+    """A module from stackgen.py (value flow through locals, blocks, branches and calls)."""
+    process = subprocess.run([WASM_TOOLS, "parse", "-o", "/dev/stdout", "-"],
+                             input=stackgen.generate(seed, simd).encode(), capture_output=True)
+    return process.stdout if process.returncode == 0 else None
+
+
 def bounds_itself(seed: int) -> bool:
     return seed % 3 != 1
 
@@ -629,6 +709,8 @@ def run_seed(job) -> ModuleReport:
     global _worker_engine, _worker_corpus
     if _worker_engine is None:
         _worker_engine = make_engine(options.simd)
+    if options.stackgen:
+        return check_generated(seed, stack_module(seed, options.simd), "wasm-tools could not parse it", options)
     if options.mutate_spec:
         if _worker_corpus is None:
             _worker_corpus = spec_corpus(options.mutate_spec)
@@ -637,7 +719,8 @@ def run_seed(job) -> ModuleReport:
         report = ModuleReport(seed)
         report.skipped_module = "unmetered runs only modules that bound their own loops"
         return report
-    return check_generated(seed, smith(seed, options.simd), "smith could not make a module", options)
+    return check_generated(seed, smith(seed, options.simd, options.invalid_funcs),
+                           "smith could not make a module", options)
 
 
 def check_generated(seed: int, wasm: bytes | None, why_none: str, options) -> ModuleReport:
@@ -679,6 +762,12 @@ def parse_arguments():
     parser.add_argument("--interesting", action="store_true",
                         help="with --check: exit 0 exactly when the module diverges (a shrink predicate)")
     parser.add_argument("--simd", action="store_true", help="let smith use SIMD")
+    parser.add_argument("--stackgen", action="store_true",
+                        help="instead of smith, generate modules with stackgen.py (values flowing "
+                             "through locals, branches and calls: aimed at our translator)")
+    parser.add_argument("--invalid-funcs", action="store_true",
+                        help="let smith make function bodies of arbitrary bytes; a module wasmtime "
+                             "rejects must be rejected by ours too")
     parser.add_argument("--mutate-spec", metavar="DIR",
                         help="instead of smith, mutate the spec suite's import-free modules in DIR "
                              "(e.g. /work/shared/wasm-spec) with wasm-tools mutate")
