@@ -16,7 +16,8 @@ let package = Package(
         .target(name: "ActorSystem", dependencies: ["ComponentModel", "WasmInterp"]),
         .target(name: "Supervision", dependencies: ["ActorSystem"]),
         .target(name: "WasmSpecTest", dependencies: ["WasmInterp"]),
-        .target(name: "TheaterCLI", dependencies: ["WasmInterp", "WasmSpecTest", "ComponentModel"]),
+        .target(
+            name: "TheaterCLI", dependencies: ["WasmInterp", "WasmSpecTest", "ComponentModel", "ActorSystem", "Supervision"]),
         .executableTarget(
             name: "theater",
             dependencies: ["TheaterCLI", "WasmInterp", "WasmSpecTest", "ComponentModel", "ActorSystem", "Supervision"]),
@@ -26,6 +27,7 @@ let package = Package(
         .testTarget(name: "TheaterCLITests", dependencies: ["TheaterCLI", "WasmInterp"]),
         .testTarget(name: "ComponentModelTests", dependencies: ["ComponentModel", "WasmInterp"]),
         .testTarget(name: "ActorSystemTests", dependencies: ["ActorSystem"]),
+        .testTarget(name: "SupervisionTests", dependencies: ["Supervision"]),
     ],
     swiftLanguageModes: [.v6]
 )

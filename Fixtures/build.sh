@@ -52,6 +52,22 @@ for name in versioned-names component-calls; do
   "$wasm_tools" parse "$components/$name.wat" -o "$components/$name.wasm"
   built_components+=("$name")
 done
+# Actors for the actor system's tests (Fixtures/actor-system): C against the canonical
+# ABI, compiled without libc; their worlds extend theater:simple (same package, so the
+# WIT directory holds both files).
+actor_system="$root/Fixtures/actor-system"
+clang=${CLANG:-clang}
+mkdir -p "$work/actor-system-wit"
+cp "$components/theater-simple.wit" "$actor_system"/*.wit "$work/actor-system-wit/"
+for source in "$actor_system"/*.c; do
+  name=$(basename "${source%.c}")
+  "$clang" --target=wasm32 -mcpu=mvp -mbulk-memory -O2 -fno-builtin -nostdlib -Wl,--no-entry \
+    -Wl,--stack-first -Wl,-z,stack-size=65536 "$source" -o "$work/$name.core.wasm"
+  "$wasm_tools" component embed "$work/actor-system-wit" "$work/$name.core.wasm" \
+    --world "$name" -o "$work/$name.embed.wasm"
+  "$wasm_tools" component new "$work/$name.embed.wasm" -o "$actor_system/$name.wasm"
+done
+
 # The WIT each component's world prints as, to compare the Swift printer with.
 for name in "${built_components[@]}"; do
   "$wasm_tools" component wit "$components/$name.wasm" > "$components/$name.expected.wit"
@@ -90,3 +106,21 @@ if "$venv/bin/python" -c "import wasmtime" 2>/dev/null; then
   "$venv/bin/python" "$actors/check-with-wasmtime.py" "$actors"
 fi
 echo "actor fixtures rebuilt"
+
+# Supervision fixtures (Fixtures/supervision): a supervisor actor in C with the shared
+# glue of Fixtures/actors, built without and with supervisor-handlers.
+supervision="$root/Fixtures/supervision"
+mkdir -p "$work/supervision-wit"
+cp "$components/theater-simple.wit" "$supervision/supervision.wit" "$work/supervision-wit/"
+build_supervisor() { # NAME WORLD [CLANG-FLAG]
+  local name=$1 world=$2 flag=${3:-} core="$work/supervision-$1.core.wasm"
+  "$clang" --target=wasm32 -mcpu=mvp -mbulk-memory -O2 -nostdlib $flag \
+    -Wall -Wextra -Werror -Wno-unused-parameter -Wno-unused-function \
+    -Wl,--no-entry -Wl,-z,stack-size=4096 -Wl,--strip-debug \
+    -o "$core" "$supervision/supervisor.c"
+  "$wasm_tools" component embed "$work/supervision-wit" "$core" --world "$world" -o "$work/supervision-$name.embed.wasm"
+  "$wasm_tools" component new "$work/supervision-$name.embed.wasm" -o "$supervision/$name.wasm"
+}
+build_supervisor supervisor wasm-supervisor
+build_supervisor supervisor-handlers supervisor-actor -DWITH_HANDLERS
+echo "supervision fixtures rebuilt"

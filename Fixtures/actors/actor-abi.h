@@ -218,10 +218,11 @@ static void *return_state_and_accept(OptionalBytes state, int accepted, Optional
 /* message-server-host.send: func(actor-id, msg: list<u8>) -> result<_, string>
  * request: func(actor-id, msg: list<u8>) -> result<list<u8>, string>
  * send-on-channel: func(channel-id, msg: list<u8>) -> result<_, string>
- * Each stores its result at `result`: a discriminant word, then the payload's pointer and
- * length (the error string, or request's reply). */
+ * Each stores its result at `result`: a one-byte discriminant (the canonical ABI writes
+ * only that byte; the padding after it is not written), then, at offset 4, the payload's
+ * pointer and length (the error string, or request's reply). */
 typedef struct {
-    u32 is_error;
+    u8 is_error;
     Bytes payload;
 } HostResult;
 

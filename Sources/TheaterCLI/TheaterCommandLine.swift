@@ -34,13 +34,43 @@ public enum TheaterCommandLine {
           wasm inspect FILE.wasm
               Print a module's imports, exports, memories, tables, globals and counts;
               for a component, its world in WIT.
+          component call FILE.wasm --calls CALLS.json [--fuel N]
+              Call a component's exports as CALLS.json lists them, with stub imports
+              (an import returns its first argument if that has the result's type,
+              else a fixed value), printing one JSON line per action: its result,
+              trap or running out of fuel N (per call), and the import calls it
+              caused. For differential testing; the format is described in
+              Sources/TheaterCLI/ComponentCallCommand.swift.
           spectest DIR [--filter SUBSTR]... [--exclude SUBSTR]... [--verbose]
               Run the WebAssembly spec scripts in DIR (wast2json layout); --verbose
               prints each failure. Text-format modules are counted as skipped.
+          run MANIFEST... [--send NAME=TEXT [--repeat N]]... [--request NAME=TEXT]...
+              [--events] [--trace[=NAME]] [--workers N]
+              Spawn the actors the manifests describe, send the messages and requests
+              in order (printing each reply), wait until the actors are idle, and print
+              each actor's final state. Actors' log lines are printed as [NAME] LINE.
+              A supervisor manifest ([supervisor]) starts its supervision tree; its
+              actors are named by their path in the tree (worker, pipeline/sink), and
+              their crashes are restarted (exit status 3 only if a root gives up).
+              --send NAME=TEXT       send TEXT to the actor NAME's handle-send
+              --repeat N             send the preceding --send N times
+              --request NAME=TEXT    send a request and print the reply
+              --events               print every actor's event chain as JSON lines
+              --trace[=NAME]         print chain events on standard error as they happen
+              --workers N            worker threads (default: one per processor; 0: run
+                                     deterministically on the main thread)
+          demo [--fixtures DIR] [--workers N]
+              A narrated tour: a counter, ping-pong, a request from inside an actor, a
+              crash, and an event chain, using the actor fixtures (Fixtures/actors).
+          demo supervision [--fixtures DIR] [--workers N]
+              A narrated tour of supervision trees: a restart with the last good state,
+              a request to a crashing child, rest-for-one, a fuel limit, escalation, and
+              a root supervisor that gives up.
           help
               Print this text.
 
-        exit status: 0 success, 1 spec tests failed, 2 bad usage or input, 3 trap
+        exit status: 0 success, 1 spec tests failed, 2 bad usage or input, 3 trap (or an
+        actor crashed)
         """
 
     /// Runs the command line `arguments` (without the program name), writing to `output`.
@@ -88,9 +118,21 @@ public enum TheaterCommandLine {
             return ExitStatus.success
         case "wasm":
             return try dispatchWasm(&cursor, output: output)
+        case "component":
+            guard cursor.next() == "call" else { throw .usage("component needs a subcommand: call") }
+            return try ComponentCallCommand.run(ComponentCallCommand.parse(&cursor), output: output)
         case "spectest":
             let options = try SpecTestCommand.Options.parse(&cursor)
             return SpecTestCommand.run(options, output: output)
+        case "run":
+            return try ActorRunCommand.run(ActorRunCommand.Options.parse(&cursor), output: output)
+        case "demo":
+            var lookahead = cursor
+            if lookahead.next() == "supervision" {
+                cursor = lookahead
+                return try SupervisionDemoCommand.run(ActorDemoCommand.Options.parse(&cursor), output: output)
+            }
+            return try ActorDemoCommand.run(ActorDemoCommand.Options.parse(&cursor), output: output)
         default:
             throw .usage("unknown command \"\(command)\"")
         }

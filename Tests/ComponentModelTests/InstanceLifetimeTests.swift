@@ -42,4 +42,74 @@ import WasmInterp
         greet = nil
         #expect(store == nil)
     }
+
+    // MARK: Without the linker
+
+    /// `cabi-echo.wasm` with a lowered import (`host.i32`, `(u32) -> u32`, adding one) and
+    /// the resource built-ins given straight to the core module, every other import a
+    /// stub; the state is the only thing that refers to the store apart from the instance.
+    private static func echoWithLoweredImports() throws -> (ModuleInstance, ComponentInstanceState) {
+        let module = try Module(bytes: ComponentFixtures.bytes("cabi-echo"))
+        let store = Store()
+        let state = ComponentInstanceState(store: store)
+        let file = ResourceType(id: 1, name: "file")
+        var imports = Imports()
+        for entry in module.imports {
+            guard case .function(let typeIndex) = entry.descriptor, Int(typeIndex) < module.types.count else { continue }
+            let type = module.types[Int(typeIndex)]
+            let stub = HostFunction(type: type) { _, _ throws -> HostResult in
+                throw CanonicalABIError.invalidCallState("stub \(entry.name) called")
+            }
+            imports.define(module: entry.module, name: entry.name, stub)
+        }
+        imports.define(module: "host", name: "i32", try HostFunction.lowered(
+            signature: CanonicalSignature(functionType([.u32], .u32)), options: CanonicalOptions(), instance: state
+        ) { arguments in
+            guard case .u32(let value)? = arguments.first else { return .value(nil) }
+            return .value(.u32(value &+ 1))
+        })
+        imports.define(module: "canon", name: "resource-new", ResourceBuiltins.new(file, instance: state))
+        imports.define(module: "canon", name: "resource-rep", ResourceBuiltins.rep(file, instance: state))
+        imports.define(module: "canon", name: "resource-drop", ResourceBuiltins.drop(file, instance: state, destructor: nil))
+        return (try store.instantiate(module, imports: imports), state)
+    }
+
+    @Test func aStoreBuiltWithLoweredFunctionsIsFreedWhenReleased() throws {
+        weak var store: Store?
+        weak var state: ComponentInstanceState?
+        do {
+            let (instance, instanceState) = try Self.echoWithLoweredImports()
+            store = instance.store
+            state = instanceState
+            guard let forward = instance.exportedFunction("forward_i32") else {
+                Issue.record("no forward_i32"); return
+            }
+            let call = try GuestCall(
+                function: forward, signature: CanonicalSignature(functionType([.u32], .u32)), options: CanonicalOptions(),
+                instance: instanceState, arguments: [.u32(41)])
+            #expect(try call.complete() == .u32(42))
+            #expect(try instance.invoke("new_resource", [.i32(7)]) == [.i32(1)])
+        }
+        #expect(store == nil)
+        #expect(state == nil)
+    }
+
+    @Test func aLoweredImportCalledAfterItsStateIsFreedTraps() throws {
+        let instance: ModuleInstance
+        weak var state: ComponentInstanceState?
+        do {
+            let (echo, echoState) = try Self.echoWithLoweredImports()
+            instance = echo
+            state = echoState
+        }
+        #expect(state == nil)
+        for (export, argument) in [("forward_i32", 1), ("new_resource", 7), ("rep_of", 1)] {
+            do {
+                _ = try instance.invoke(export, [.i32(UInt32(argument))])
+                Issue.record("\(export) returned after its instance state was freed")
+            } catch let trap as Trap {
+                #expect(trap.reason == .hostError(CanonicalABIError.instanceReleased.description))
+            }
+        }
+    }
 }

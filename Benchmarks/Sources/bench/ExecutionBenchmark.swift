@@ -32,12 +32,18 @@ func measureExecution(of benchmark: Benchmark, options: Options) throws -> Execu
             "\(benchmark.name)(\(argument)): \(runner.label) returned \(outcome.results), WasmKit \(expected)")
     }
 
+    let described = expected.map(\.description).joined(separator: ", ")
+    if argument == benchmark.argument, described != benchmark.expected {
+        throw BenchmarkError(
+            "\(benchmark.name)(\(argument)): both engines returned \(described), wasmtime \(benchmark.expected)")
+    }
+
     var times = Array(repeating: [Double](), count: runners.count)
     for round in 0..<options.rounds {
         for turn in 0..<runners.count {
             let index = (round + turn) % runners.count
             var outcome: CallOutcome?
-            let seconds = try measureSeconds { outcome = try runners[index].call(argument) }
+            let seconds = try measureSeconds(on: options.clock) { outcome = try runners[index].call(argument) }
             guard outcome?.results == expected else {
                 throw BenchmarkError(
                     "\(benchmark.name)(\(argument)): \(runners[index].label) returned \(outcome?.results ?? []) in round \(round), WasmKit \(expected)")

@@ -23,13 +23,36 @@ enum Report {
 
     static func summary(_ measurements: [ExecutionMeasurement]) -> String {
         guard !measurements.isEmpty else { return "" }
-        let ratio = Statistics.geometricMean(measurements.map(\.ratio))
-        let fuel = Statistics.geometricMean(measurements.map(\.fuelOverhead))
-        return """
+        func meanRatio(_ label: String, _ group: [ExecutionMeasurement]) -> String? {
+            guard !group.isEmpty else { return nil }
+            let ratio = Statistics.geometricMean(group.map(\.ratio))
+            return "Geometric mean of ours / WasmKit, \(label): **\(decimal(ratio, 2))×** (over \(group.count))"
+        }
+        let scalar = measurements.filter { if case .scalar = $0.benchmark.group { true } else { false } }
+        let simd = measurements.filter { if case .simd = $0.benchmark.group { true } else { false } }
+        let lines = [
+            meanRatio("scalar programs", scalar),
+            meanRatio("SIMD programs", simd),
+            "Geometric mean of ours fuel on / off: \(decimal(Statistics.geometricMean(measurements.map(\.fuelOverhead)), 2))×",
+        ]
+        return "\n" + lines.compactMap { $0 }.joined(separator: "  \n")
+    }
 
-            Geometric mean of ours / WasmKit: \(decimal(ratio, 2))× (over \(measurements.count) benchmarks)
-            Geometric mean of ours fuel on / off: \(decimal(fuel, 2))×
-            """
+    /// How much faster each engine runs a SIMD kernel than the same kernel in scalar code.
+    static func simdGain(_ measurements: [ExecutionMeasurement]) -> String? {
+        let rows = measurements.compactMap { m -> String? in
+            guard case .simd(let baselineName) = m.benchmark.group,
+                  let baseline = measurements.first(where: { $0.benchmark.name == baselineName })
+            else { return nil }
+            return "| \(m.benchmark.name) | \(baselineName) | \(decimal(baseline.wasmKit / m.wasmKit, 2))× | \(decimal(baseline.ours / m.ours, 2))× |"
+        }
+        guard !rows.isEmpty else { return nil }
+        return """
+            SIMD gain: time of the scalar kernel / time of the SIMD kernel (same work, same result)
+
+            | SIMD | scalar | WasmKit | ours |
+            |---|---|---:|---:|
+            """ + "\n" + rows.joined(separator: "\n")
     }
 
     static func results(_ measurements: [ExecutionMeasurement]) -> String {
@@ -41,23 +64,26 @@ enum Report {
         func row(_ engine: String, _ what: String, _ seconds: Double) -> String {
             "| \(engine) | \(what) | \(milliseconds(seconds)) | \(decimal(t.megabytesPerSecond(seconds), 1)) |"
         }
-        let oursTranslation = t.oursFirstCall - t.oursInstantiate - t.oursLaterCall
-        let wasmKitTranslation = t.wasmKitFirstCall - t.wasmKitInstantiate - t.wasmKitLaterCall
+        let oursTranslation = t.oursEager - t.oursInstantiate
+        let wasmKitTranslation = t.wasmKitEager - t.wasmKitInstantiate
         return """
             Large module: \(decimal(Double(t.byteCount) / 1e6, 2)) MB (`wasm/\(Benchmark.largeModule).wasm`)
 
             | engine | what | time (ms) | MB/s |
             |---|---|---:|---:|
-            \(row("ours", "decode + validate + instantiate", t.oursInstantiate))
-            \(row("ours", "… + first run(0): translates every function", t.oursFirstCall))
+            \(row("ours", "**decode + validate + translate + instantiate (eager: `translateAllFunctions()`)**", t.oursEager))
+            \(row("ours", "decode + validate + instantiate (lazy)", t.oursInstantiate))
+            \(row("ours", "translation alone (eager − lazy)", oursTranslation))
+            \(row("ours", "lazy, then a first run(0): translates every function", t.oursFirstCall))
             \(row("ours", "later run(0) (execution only)", t.oursLaterCall))
-            \(row("ours", "translation alone (first − instantiate − later)", oursTranslation))
-            \(row("WasmKit", "decode + instantiate (lazy)", t.wasmKitInstantiate))
-            \(row("WasmKit", "… + first run(0): validates and translates every function", t.wasmKitFirstCall))
+            \(row("WasmKit", "**decode + validate + translate + instantiate (eager)**", t.wasmKitEager))
+            \(row("WasmKit", "decode + instantiate (lazy: bodies not validated)", t.wasmKitInstantiate))
+            \(row("WasmKit", "validation + translation alone (eager − lazy)", wasmKitTranslation))
+            \(row("WasmKit", "lazy, then a first run(0): validates and translates every function", t.wasmKitFirstCall))
             \(row("WasmKit", "later run(0) (execution only)", t.wasmKitLaterCall))
-            \(row("WasmKit", "validation + translation alone (first − instantiate − later)", wasmKitTranslation))
-            \(row("WasmKit", "decode + validate + translate + instantiate (eager)", t.wasmKitEager))
 
+            Eager load, ours / WasmKit: \(decimal(t.oursEager / t.wasmKitEager, 2))× \
+            (ours \(decimal(t.megabytesPerSecond(t.oursEager), 1)) MB/s, WasmKit \(decimal(t.megabytesPerSecond(t.wasmKitEager), 1)) MB/s)
             Load + first call, ours / WasmKit: \(decimal(t.oursFirstCall / t.wasmKitFirstCall, 2))×
             """
     }

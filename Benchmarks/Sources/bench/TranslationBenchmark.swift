@@ -3,6 +3,8 @@ struct TranslationMeasurement {
     var byteCount: Int
     /// Ours: decode + validate + instantiate (translation is lazy, so none of it).
     var oursInstantiate: Double
+    /// Ours: decode + validate + instantiate + `translateAllFunctions()`.
+    var oursEager: Double
     /// Ours: the same plus a first `run(0)`, which translates every function and runs each
     /// briefly.
     var oursFirstCall: Double
@@ -26,7 +28,7 @@ func measureTranslation(options: Options) throws -> TranslationMeasurement {
     let repetitions = options.quick ? 2 : options.rounds
     func median(_ body: () throws -> Void) throws -> Double {
         try body()  // warm-up
-        return Statistics.median(try (0..<repetitions).map { _ in try measureSeconds(body) })
+        return Statistics.median(try (0..<repetitions).map { _ in try measureSeconds(on: options.clock, body) })
     }
 
     let oursRunner = try WasmInterpRunner(bytes: bytes, export: "run", fuelMetering: true)
@@ -36,10 +38,15 @@ func measureTranslation(options: Options) throws -> TranslationMeasurement {
     guard oursResult == wasmKitResult else {
         throw BenchmarkError("\(module) run(0): ours returned \(oursResult), WasmKit \(wasmKitResult)")
     }
+    let described = oursResult.map(\.description).joined(separator: ", ")
+    guard described == Benchmark.largeModuleExpected else {
+        throw BenchmarkError("\(module) run(0): both engines returned \(described), wasmtime \(Benchmark.largeModuleExpected)")
+    }
 
     return TranslationMeasurement(
         byteCount: bytes.count,
         oursInstantiate: try median { _ = try WasmInterpLoading.instantiate(bytes) },
+        oursEager: try median { try WasmInterpLoading.instantiateEagerly(bytes) },
         oursFirstCall: try median { try WasmInterpLoading.instantiateAndCall(bytes, export: "run", argument: 0) },
         oursLaterCall: try median { _ = try oursRunner.call(0) },
         wasmKitEager: try median { try WasmKitLoading.instantiateEagerly(bytes) },

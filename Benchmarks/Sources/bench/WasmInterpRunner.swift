@@ -46,12 +46,17 @@ final class WasmInterpRunner: EngineRunner {
     }
 }
 
-/// Decoding, validation and instantiation on our interpreter (translation is lazy: it happens
-/// on a function's first call).
+/// Decoding, validation, instantiation and translation on our interpreter.
 enum WasmInterpLoading {
+    /// Decodes, validates and instantiates; translation is lazy (a function's first call).
     static func instantiate(_ bytes: [UInt8]) throws -> ModuleInstance {
         let store = Store(configuration: StoreConfiguration())
         return try store.instantiate(Module(bytes: bytes))
+    }
+
+    /// Decodes, validates, instantiates and translates every function before returning.
+    static func instantiateEagerly(_ bytes: [UInt8]) throws {
+        try instantiate(bytes).translateAllFunctions()
     }
 
     /// Instantiates and calls `export(argument)` once, which translates every function it reaches.

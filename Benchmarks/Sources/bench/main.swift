@@ -16,11 +16,16 @@ func runBenchmarks() -> Int32 {
         emit("\(error)")
         return 2
     }
+    if options.showsHelp {
+        emit(Options.usage)
+        return 0
+    }
+    let clockName = options.clock == .threadCPU ? "thread CPU time" : "wall-clock time"
     var failed = false
     var measurements: [ExecutionMeasurement] = []
     let selected = Benchmark.all.filter { options.selects($0.name) }
     if !selected.isEmpty {
-        emit("Execution, fuel metering on in both engines (median of \(options.rounds) rounds, after a warm-up call)\n")
+        emit("Execution, fuel metering on in both engines (median of \(options.rounds) rounds after a warm-up call; \(clockName))\n")
         emit(Report.executionHeader)
         for benchmark in selected {
             do {
@@ -33,10 +38,11 @@ func runBenchmarks() -> Int32 {
             }
         }
         emit(Report.summary(measurements))
+        if let gain = Report.simdGain(measurements) { emit("\n" + gain) }
         emit("\nResults (identical on both engines):\n" + Report.results(measurements))
     }
     if options.selects("translation") {
-        emit("\nTranslation throughput, fuel metering on (median of \(options.quick ? 2 : options.rounds), fresh store each)\n")
+        emit("\nTranslation throughput, fuel metering on (median of \(options.quick ? 2 : options.rounds), fresh store each; \(clockName))\n")
         do {
             emit(Report.translation(try measureTranslation(options: options)))
         } catch {

@@ -50,6 +50,9 @@ public enum CanonicalABIError: Error, Sendable, CustomStringConvertible {
     case hostFailure(String)
     /// The call is not in a state that allows this operation (e.g. resuming a finished call).
     case invalidCallState(String)
+    /// A function in a store was called after the component instance state it belongs to
+    /// was freed (the store's functions do not keep it alive).
+    case instanceReleased
 
     public var description: String {
         switch self {
@@ -99,6 +102,8 @@ public enum CanonicalABIError: Error, Sendable, CustomStringConvertible {
             return "host import failed: \(message)"
         case .invalidCallState(let message):
             return "invalid call state: \(message)"
+        case .instanceReleased:
+            return "the component instance was released while its store was still in use"
         }
     }
 }

@@ -42,6 +42,9 @@ public final class GuestCall<Result>: @unchecked Sendable {
     private let lowerArguments: (inout CanonicalWriter) throws(CanonicalABIError) -> Void
     private let liftResult: (inout CanonicalReader) throws(CanonicalABIError) -> Result
     private var state = State.ready
+    /// Fuel left when the guest last stopped (returned, suspended, ran out or trapped):
+    /// what a scheduler subtracts from the budget it gave to learn what the run cost.
+    public private(set) var remainingFuel: UInt64 = 0
 
     private enum State {
         case ready
@@ -187,6 +190,7 @@ public final class GuestCall<Result>: @unchecked Sendable {
     }
 
     private func handle(_ outcome: ExecutionOutcome, _ execution: Execution, _ scope: BorrowScope) -> GuestCallOutcome<Result> {
+        remainingFuel = execution.remainingFuel
         switch outcome {
         case .returned(let values):
             return finish(values, scope)

@@ -19,7 +19,9 @@ extension HostFunction {
     ///
     /// `instance` is the calling component instance: its handle table receives and gives
     /// resources, and calling the import while it may not leave (from `realloc` or
-    /// `post-return`) traps.
+    /// `post-return`) traps. The function refers to it weakly (it holds the store the
+    /// function goes into): keep it alive while guest code may call the import; a call
+    /// after it is freed traps with `instanceReleased`.
     ///
     /// ```swift
     /// let log = try HostFunction.lowered(
@@ -81,11 +83,18 @@ extension HostFunction {
 private struct LoweredImportCall: Sendable {
     let signature: CanonicalSignature
     let options: CanonicalOptions
-    let instance: ComponentInstanceState
+    let instance: WeakInstanceState
+
+    init(signature: CanonicalSignature, options: CanonicalOptions, instance: ComponentInstanceState) {
+        self.signature = signature
+        self.options = options
+        self.instance = WeakInstanceState(instance)
+    }
 
     /// Checks the call may leave its instance, and positions a reader on the guest's
     /// arguments (in memory when they spill); prepares the lowering of the result.
     func prepare(_ arguments: [Value]) throws(CanonicalABIError) -> (CanonicalReader, ImportResultLowering) {
+        let instance = try self.instance.get()
         guard instance.mayLeave else { throw .cannotLeaveInstance }
         let context = CanonicalContext(options: options, instance: instance, lenders: LenderList())
         var slots = arguments.map(\.slots.0)

@@ -34,18 +34,24 @@ extension ComponentInstanceState {
 }
 
 /// The canonical built-ins for resources, as core functions for a guest to import.
+///
+/// Each refers to its instance weakly, as `HostFunction.lowered` does (the instance holds
+/// the store the built-in goes into): keep the instance alive while guest code may call
+/// the built-in; a call after it is freed traps with `instanceReleased`.
 public enum ResourceBuiltins {
     /// `canon resource.new`: `(param i32) (result i32)`, representation to owned handle.
     public static func new(_ resource: ResourceType, instance: ComponentInstanceState) -> HostFunction {
-        HostFunction(type: FunctionType(parameters: [.i32], results: [.i32])) { _, arguments in
-            [.i32(try instance.newResource(resource, representation: try i32(arguments)))]
+        let instance = WeakInstanceState(instance)
+        return HostFunction(type: FunctionType(parameters: [.i32], results: [.i32])) { _, arguments in
+            [.i32(try instance.get().newResource(resource, representation: try i32(arguments)))]
         }
     }
 
     /// `canon resource.rep`: `(param i32) (result i32)`, handle to representation.
     public static func rep(_ resource: ResourceType, instance: ComponentInstanceState) -> HostFunction {
-        HostFunction(type: FunctionType(parameters: [.i32], results: [.i32])) { _, arguments in
-            [.i32(try instance.resourceRepresentation(resource, handle: try i32(arguments)))]
+        let instance = WeakInstanceState(instance)
+        return HostFunction(type: FunctionType(parameters: [.i32], results: [.i32])) { _, arguments in
+            [.i32(try instance.get().resourceRepresentation(resource, handle: try i32(arguments)))]
         }
     }
 
@@ -53,8 +59,9 @@ public enum ResourceBuiltins {
     public static func drop(
         _ resource: ResourceType, instance: ComponentInstanceState, destructor: ResourceDestructor?
     ) -> HostFunction {
-        HostFunction(type: FunctionType(parameters: [.i32], results: [])) { _, arguments in
-            try instance.dropResource(resource, handle: try i32(arguments), destructor: destructor)
+        let instance = WeakInstanceState(instance)
+        return HostFunction(type: FunctionType(parameters: [.i32], results: [])) { _, arguments in
+            try instance.get().dropResource(resource, handle: try i32(arguments), destructor: destructor)
             return []
         }
     }
@@ -64,8 +71,14 @@ public enum ResourceBuiltins {
     /// (`cannotEnterInstance`) if that would reenter it, unless the dropping instance is
     /// the implementer (or inside it). The host drops a resource it owns by calling it
     /// with `droppedBy` nil.
+    ///
+    /// It refers to the implementer weakly (a `resource.drop` in the implementer's store
+    /// may hold the destructor): calling it after the implementer is freed throws
+    /// `instanceReleased`.
     public static func guestDestructor(_ function: Function, implementedBy implementer: ComponentInstanceState) -> ResourceDestructor {
-        { representation, droppedBy in
+        let implementer = WeakInstanceState(implementer)
+        return { representation, droppedBy in
+            let implementer = try implementer.get()
             try implementer.enter(from: droppedBy)
             do {
                 _ = try implementer.callHelper(function, [.i32(representation)])

@@ -58,19 +58,19 @@ final class LiftedFunction: Sendable {
     let signature: CanonicalSignature
     let options: CanonicalOptions
     let instance: ComponentInstanceState
-    /// The instantiation's lowered imports and resource built-ins, which the guest code
-    /// calls: a function kept by the host keeps them working.
-    let storeFunctions: StoreBoundFunctions
+    /// Every instance state of the instantiation, which the lowered imports and resource
+    /// built-ins the guest code calls need: a function kept by the host keeps them working.
+    let states: InstantiationStates
 
     init(
         coreFunction: Function, signature: CanonicalSignature, options: CanonicalOptions,
-        instance: ComponentInstanceState, storeFunctions: StoreBoundFunctions
+        instance: ComponentInstanceState, states: InstantiationStates
     ) {
         self.coreFunction = coreFunction
         self.signature = signature
         self.options = options
         self.instance = instance
-        self.storeFunctions = storeFunctions
+        self.states = states
     }
 
     func makeCall(_ arguments: [ComponentValue], caller: ComponentInstanceState?) throws(CanonicalABIError) -> GuestCall<ComponentValue?> {
@@ -91,8 +91,6 @@ public enum ComponentCallError: Error, Sendable, Equatable, CustomStringConverti
     /// A host function called directly by the host returned a typed result, which only a
     /// guest caller (through `canon lower`) can receive.
     case typedResultWithoutGuest
-    /// The component instance was released while its store was still in use.
-    case instanceReleased
 
     public var description: String {
         switch self {
@@ -104,8 +102,6 @@ public enum ComponentCallError: Error, Sendable, Equatable, CustomStringConverti
             return "a host function suspended a call that cannot wait (use makeCall)"
         case .typedResultWithoutGuest:
             return "a host function returned a typed result to the host (only guests receive those)"
-        case .instanceReleased:
-            return "the component instance was released"
         }
     }
 }

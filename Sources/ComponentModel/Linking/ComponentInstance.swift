@@ -35,15 +35,15 @@ public struct LoadedComponent: Sendable {
         let store = Store(configuration: configuration)
         let context = InstantiationContext(
             store: store, arena: arena, imports: imports, destructors: ResourceDestructors(),
-            storeFunctions: StoreBoundFunctions())
-        let state = ComponentInstanceState(store: store)
+            states: InstantiationStates())
+        let state = context.states.makeState(store: store, parent: nil)
         let scope = RuntimeScope(
             component: component, resolved: resolved, definingScope: nil, context: context, state: state,
             arguments: nil)
         try scope.run()
         return ComponentInstance(
             store: store, state: state, exports: scope.exports.map { ($0.name.fullName, $0.item) },
-            destructors: context.destructors, storeFunctions: context.storeFunctions)
+            destructors: context.destructors, states: context.states)
     }
 
     /// The functions the component imports: by interface (nil for world-level functions)
@@ -101,22 +101,22 @@ public final class ComponentInstance: Sendable {
     let exports: [(name: String, item: RuntimeItem)]
 
     let destructors: ResourceDestructors
-    /// The lowered imports and resource built-ins in the store, which work while the
-    /// instance lives (the store refers to them weakly).
-    private let storeFunctions: StoreBoundFunctions
+    /// Every instance state of the instantiation, nested components' included: the
+    /// store's lowered imports and resource built-ins refer to them weakly.
+    private let states: InstantiationStates
     /// Who drops resources the host owns: an instance of no component, so a destructor
     /// call enters the implementing instance like any call from outside.
     private let host: ComponentInstanceState
 
     init(
         store: Store, state: ComponentInstanceState, exports: [(name: String, item: RuntimeItem)],
-        destructors: ResourceDestructors, storeFunctions: StoreBoundFunctions
+        destructors: ResourceDestructors, states: InstantiationStates
     ) {
         self.store = store
         self.state = state
         self.exports = exports
         self.destructors = destructors
-        self.storeFunctions = storeFunctions
+        self.states = states
         host = ComponentInstanceState(store: store)
     }
 

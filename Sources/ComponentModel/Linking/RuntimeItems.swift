@@ -76,28 +76,20 @@ enum CoreInstanceValue: Sendable {
     }
 }
 
-/// The host functions one instantiation puts into its store (lowered imports, resource
-/// built-ins), owned by the `ComponentInstance`.
+/// The component instance states of one instantiation (the top level's and its nested
+/// components'), kept alive by whoever can call into it: the `ComponentInstance` and each
+/// `ComponentFunction` it exported.
 ///
-/// They capture component instance states, and a state refers to its store; were the
-/// store's functions to own them, store and state would keep each other alive forever.
-/// So the store gets stand-ins that refer to them weakly.
-final class StoreBoundFunctions: @unchecked Sendable {
-    private final class Box: Sendable {
-        let function: HostFunction
-        init(_ function: HostFunction) { self.function = function }
-    }
+/// The store's functions (lowered imports, resource built-ins) refer to the states only
+/// weakly, since a state holds the store; this is what owns them.
+final class InstantiationStates: @unchecked Sendable {
+    private var states: [ComponentInstanceState] = []
 
-    private var boxes: [Box] = []
-
-    /// A stand-in for `function` to put into the store; it works while `self` lives.
-    func add(_ function: HostFunction) -> Function {
-        let box = Box(function)
-        boxes.append(box)
-        return Function(HostFunction(type: function.type) { [weak box] caller, arguments in
-            guard let box else { throw ComponentCallError.instanceReleased }
-            return try box.function.body(caller, arguments)
-        })
+    /// A new state for an instance in `store`, owned by this list.
+    func makeState(store: Store, parent: ComponentInstanceState?) -> ComponentInstanceState {
+        let state = ComponentInstanceState(store: store, parent: parent)
+        states.append(state)
+        return state
     }
 }
 

@@ -23,21 +23,21 @@ extension RuntimeScope {
             let lifted = LiftedFunction(
                 coreFunction: try entry(coreFunctions, Int(coreFunctionIndex), "core func"),
                 signature: try signature(type), options: try canonicalOptions(options), instance: state,
-                storeFunctions: context.storeFunctions)
+                states: context.states)
             functions.append(ComponentFunction(type: type, implementation: .lifted(lifted)))
         case .lower(let functionIndex, let options):
             let function = try entry(functions, Int(functionIndex), "func")
-            coreFunctions.append(context.storeFunctions.add(try lower(function, options: try canonicalOptions(options))))
+            coreFunctions.append(Function(try lower(function, options: try canonicalOptions(options))))
         case .resourceNew(let typeIndex):
             let resource = arena.resourceType(try typeID(typeIndex))
-            coreFunctions.append(context.storeFunctions.add(ResourceBuiltins.new(resource, instance: state)))
+            coreFunctions.append(Function(ResourceBuiltins.new(resource, instance: state)))
         case .resourceRep(let typeIndex):
             let resource = arena.resourceType(try typeID(typeIndex))
-            coreFunctions.append(context.storeFunctions.add(ResourceBuiltins.rep(resource, instance: state)))
+            coreFunctions.append(Function(ResourceBuiltins.rep(resource, instance: state)))
         case .resourceDrop(let typeIndex):
             let resource = arena.resourceType(try typeID(typeIndex))
             let destructors = context.destructors
-            coreFunctions.append(context.storeFunctions.add(ResourceBuiltins.drop(resource, instance: state) {
+            coreFunctions.append(Function(ResourceBuiltins.drop(resource, instance: state) {
                 representation, droppedBy in try destructors.destructor(for: resource)?(representation, droppedBy)
             }))
         }
@@ -50,15 +50,16 @@ extension RuntimeScope {
         case .host(let definition):
             implementation = definition.body
         case .lifted(let lifted):
-            // A call into another component instance, run to completion. It captures the
-            // callee's parts, not the `LiftedFunction`, which owns the store's functions.
-            let (callee, calleeFunction) = (lifted.instance, lifted.coreFunction)
+            // A call into another component instance, run to completion. It goes into the
+            // store, so it refers to the two instances weakly (both hold the store) and not
+            // to the `LiftedFunction`, which owns every state of the instantiation.
+            let (callee, calleeFunction) = (WeakInstanceState(lifted.instance), lifted.coreFunction)
             let (calleeSignature, calleeOptions) = (lifted.signature, lifted.options)
-            let caller = state
+            let caller = WeakInstanceState(state)
             implementation = { arguments in
                 let call = try GuestCall(
-                    function: calleeFunction, signature: calleeSignature, options: calleeOptions, instance: callee,
-                    arguments: arguments, caller: caller)
+                    function: calleeFunction, signature: calleeSignature, options: calleeOptions,
+                    instance: try callee.get(), arguments: arguments, caller: try caller.get())
                 return .value(try call.complete())
             }
         }

@@ -6,7 +6,7 @@ struct InstantiationContext: Sendable {
     let arena: TypeArena
     let imports: ComponentImports
     let destructors: ResourceDestructors
-    let storeFunctions: StoreBoundFunctions
+    let states: InstantiationStates
 }
 
 /// One component being instantiated: walks its definitions in order, building the run-time
@@ -187,7 +187,7 @@ final class RuntimeScope: @unchecked Sendable {
             }
             let child = RuntimeScope(
                 component: component.component, resolved: component.resolved, definingScope: component.definingScope,
-                context: context, state: ComponentInstanceState(store: context.store, parent: state), arguments: items)
+                context: context, state: context.states.makeState(store: context.store, parent: state), arguments: items)
             try child.run()
             return RuntimeInstance(exports: child.exports.map { ($0.name.name, $0.item) })
         case .exports(let exports):

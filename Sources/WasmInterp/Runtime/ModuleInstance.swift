@@ -107,6 +107,9 @@ public final class Store: @unchecked Sendable {
     public internal(set) var functions: [Function] = []
     var instances: [InstanceStorage] = []
 
+    /// Every memory of the store's instances (an imported memory once per importer).
+    public var memories: [Memory] { instances.flatMap(\.memories) }
+
     public init(configuration: StoreConfiguration = StoreConfiguration()) {
         self.configuration = configuration
     }

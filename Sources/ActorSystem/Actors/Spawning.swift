@@ -1,0 +1,95 @@
+import ComponentModel
+import WasmInterp
+
+extension ActorSystem {
+    /// Starts an actor: loads its component (once per distinct component), checks that it
+    /// imports only granted interfaces, instantiates it with its limits, and queues its
+    /// `init`, which runs before any message. Returns the new actor's id.
+    ///
+    /// An `init` that fails crashes the actor like any handler (see `onFailure`).
+    ///
+    /// - Throws: `ActorSystemError` — `.invalidComponent`, `.interfaceNotGranted`,
+    ///   `.unsupportedImport`, `.invalidExport`, `.instantiationFailed`, `.nameInUse`,
+    ///   `.shuttingDown`.
+    public func spawn(_ definition: ActorDefinition) throws(ActorSystemError) -> ActorID {
+        let component = try components.component(for: definition.componentBytes)
+        try checkImports(of: component, granted: definition.hostInterfaces)
+        let limits = configuration.defaultLimits.overridden(by: definition.limits)
+        let id = try directory.withLock { directory throws(ActorSystemError) -> ActorID in
+            guard !directory.isShuttingDown else { throw .shuttingDown }
+            if let name = definition.name, directory.isNameTaken(name) { throw .nameInUse(name) }
+            return directory.idGenerator.make()
+        }
+        let cell = ActorCell(
+            id: id, definition: definition, limits: limits,
+            eventRetention: definition.eventRetention ?? configuration.eventRetention)
+        var storeConfiguration = StoreConfiguration()
+        storeConfiguration.maxMemoryPages = limits.maxMemoryPages
+        storeConfiguration.maxCallDepth = limits.maxCallDepth
+        let instance: ComponentInstance
+        do {
+            instance = try component.instantiate(
+                imports: hostImports(for: cell, granted: definition.hostInterfaces), configuration: storeConfiguration)
+        } catch {
+            throw .instantiationFailed(error.message)
+        }
+        let recipe = definition.isSupervised
+            ? RestartRecipe(component: component, hostInterfaces: definition.hostInterfaces) : nil
+        cell.attach(instance, handlers: try Self.handlers(of: instance), restartRecipe: recipe)
+        try directory.withLock { directory throws(ActorSystemError) in
+            guard !directory.isShuttingDown else { throw .shuttingDown }
+            if let name = definition.name, directory.isNameTaken(name) { throw .nameInUse(name) }
+            directory.add(cell)
+        }
+        cell.shared.withLock { $0.schedule = .queued }
+        scheduler.enqueue(cell)
+        return id
+    }
+
+    /// Every interface the component imports must be one a host provides and the actor
+    /// was granted.
+    private func checkImports(of component: LoadedComponent, granted: Set<HostInterfaceName>) throws(ActorSystemError) {
+        let provided = HostInterfaceName.builtIn.union(configuration.hostInterfaceExtensions.map(\.name))
+        var checked = Set<String>()
+        for function in component.importedFunctions {
+            guard let interface = function.interface else { throw .unsupportedImport(function.name) }
+            guard checked.insert(interface).inserted else { continue }
+            let name = HostInterfaceName(importedInterface: interface)
+            guard provided.contains(name) else { throw .unsupportedImport(interface) }
+            guard granted.contains(name) else { throw .interfaceNotGranted(name) }
+        }
+    }
+
+    /// The actor exports the instance has: `init` is required, the message handlers are
+    /// optional, and each present one must have its WIT type.
+    static func handlers(of instance: ComponentInstance) throws(ActorSystemError) -> [ActorHandler: ComponentFunction] {
+        var handlers: [ActorHandler: ComponentFunction] = [:]
+        for handler in ActorHandler.allCases {
+            guard let function = try? instance.function(interface: handler.interface, name: handler.rawValue) else {
+                if handler == .initialize { throw .invalidExport("no \(handler.interface)#init export") }
+                continue
+            }
+            let expected = handler.expectedType
+            guard function.type.parameterTypes == expected.parameterTypes, function.type.result == expected.result else {
+                throw .invalidExport("\(handler.interface)#\(handler.rawValue) does not have the type the actor interfaces define")
+            }
+            handlers[handler] = function
+        }
+        return handlers
+    }
+
+    /// The imports of an actor: the granted interfaces, bound to `cell`.
+    func hostImports(for cell: ActorCell, granted: Set<HostInterfaceName>) -> ComponentImports {
+        var imports = ComponentImports()
+        let host = ActorHost(system: self, cell: cell)
+        if granted.contains(.runtime) { RuntimeHostInterface.define(in: &imports, host: host) }
+        if granted.contains(.messageServerHost) { MessageServerHostInterface.define(in: &imports, host: host) }
+        if granted.contains(.timing) { TimingHostInterface.define(in: &imports, host: host) }
+        if granted.contains(.store) { StoreHostInterface.define(in: &imports, host: host) }
+        let context = HostCallContext(actorID: cell.id, system: self)
+        for provider in configuration.hostInterfaceExtensions where granted.contains(provider.name) {
+            provider.define(in: &imports, context: context)
+        }
+        return imports
+    }
+}

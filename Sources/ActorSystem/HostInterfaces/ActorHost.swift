@@ -1,0 +1,74 @@
+import ComponentModel
+
+/// What a host function of one actor needs: the actor and its system, held weakly (the
+/// functions live in the actor's instance, which must not keep either alive).
+struct ActorHost: Sendable {
+    private let systemReference: WeakActorSystem
+    private let cellReference: WeakActorCell
+
+    init(system: ActorSystem, cell: ActorCell) {
+        systemReference = WeakActorSystem(system)
+        cellReference = WeakActorCell(cell)
+    }
+
+    /// Runs `body` with the system and actor; `fallback` if either is gone.
+    func with(
+        _ fallback: @autoclosure () -> HostCallResult,
+        _ body: (ActorSystem, ActorCell) -> HostCallResult
+    ) -> HostCallResult {
+        guard let system = systemReference.system, let cell = cellReference.cell else { return fallback() }
+        return body(system, cell)
+    }
+}
+
+final class WeakActorCell: Sendable {
+    weak let cell: ActorCell?
+    init(_ cell: ActorCell) { self.cell = cell }
+}
+
+/// Reading host call arguments by position and type. The host functions are defined
+/// with their WIT types, so a component with other types fails to link; these checks
+/// only guard against that invariant breaking.
+struct HostArguments {
+    let values: [ComponentValue]
+
+    init(_ values: [ComponentValue]) { self.values = values }
+
+    func string(_ index: Int) -> String? {
+        guard index < values.count, case .string(let text) = values[index] else { return nil }
+        return text
+    }
+
+    func bytes(_ index: Int) -> [UInt8]? {
+        guard index < values.count else { return nil }
+        return ComponentValue.byteList(values[index])
+    }
+
+    func optionalBytes(_ index: Int) -> [UInt8]?? {
+        guard index < values.count, case .option(let payload) = values[index] else { return nil }
+        guard let payload else { return .some(nil) }
+        return ComponentValue.byteList(payload).map { .some($0) }
+    }
+
+    func u64(_ index: Int) -> UInt64? {
+        guard index < values.count, case .u64(let number) = values[index] else { return nil }
+        return number
+    }
+}
+
+extension HostCallResult {
+    static func ok(_ payload: ComponentValue? = nil) -> HostCallResult { .value(.ok(payload)) }
+    static func error(_ message: String) -> HostCallResult { .value(.error(.string(message))) }
+    static let badArguments = HostCallResult.error("the host function received arguments of the wrong types")
+}
+
+/// Shorthands for the WIT types of host function signatures.
+enum WITType {
+    static let bytes = ComponentValueType.list(.u8)
+    static let unitResult = ComponentValueType.result(ok: nil, error: .string)
+    static func result(_ ok: ComponentValueType) -> ComponentValueType { .result(ok: ok, error: .string) }
+
+    static func function(_ parameters: [(String, ComponentValueType)], _ result: ComponentValueType?) -> ComponentFunctionType {
+        ComponentFunctionType(parameters: parameters.map { (name: $0.0, type: $0.1) }, result: result)
+    }
+}

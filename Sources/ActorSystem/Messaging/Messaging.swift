@@ -1,0 +1,137 @@
+import ComponentModel
+
+/// Delivering messages and answers between actors (and from the host).
+///
+/// Guarantees: a mailbox is first in, first out, so messages from one sender to one
+/// receiver are handled in the order sent; sending to an unknown or stopped actor, to one
+/// without the needed handler, or into a full mailbox fails at once (the sender gets the
+/// error); a request whose responder stops before answering fails.
+extension ActorSystem {
+    // MARK: From the host
+
+    /// Sends `bytes` to the actor's `handle-send`.
+    ///
+    /// - Throws: `.unknownActor`, `.actorNotRunning`, `.notHandled`, `.mailboxFull`,
+    ///   `.shuttingDown`.
+    public func send(to id: ActorID, _ bytes: [UInt8]) throws(ActorSystemError) {
+        try deliver(.send(bytes), to: try hostTarget(id))
+    }
+
+    /// Sends a request to the actor's `handle-request` and returns its pending reply: read
+    /// `result` after running the system, or `await value()`.
+    ///
+    /// - Throws: as `send`.
+    public func submitRequest(to id: ActorID, _ bytes: [UInt8]) throws(ActorSystemError) -> PendingReply {
+        let target = try hostTarget(id)
+        let reply = requests.withLock { table in
+            var reply: PendingReply?
+            _ = table.add(responder: target.id) { id in
+                let pending = PendingReply(requestID: id)
+                reply = pending
+                return .external(pending)
+            }
+            return reply
+        }
+        guard let reply else { throw .requestFailed("no request id") }
+        do {
+            try deliver(.request(id: reply.requestID, bytes), to: target)
+        } catch {
+            _ = requests.withLock { $0.remove(reply.requestID) }
+            throw error
+        }
+        return reply
+    }
+
+    /// Sends a request and waits for the reply. In deterministic mode another task must
+    /// drive the system; prefer `submitRequest` there.
+    public func request(to id: ActorID, _ bytes: [UInt8]) async throws(ActorSystemError) -> [UInt8] {
+        try await submitRequest(to: id, bytes).value()
+    }
+
+    private func hostTarget(_ id: ActorID) throws(ActorSystemError) -> ActorCell {
+        let (cell, shuttingDown) = directory.withLock { ($0.cell(id), $0.isShuttingDown) }
+        guard !shuttingDown else { throw .shuttingDown }
+        guard let cell else { throw .unknownActor(id.rawValue) }
+        return cell
+    }
+
+    // MARK: Mailboxes
+
+    /// Puts `message` in `target`'s mailbox and makes the actor runnable if it was idle.
+    func deliver(_ message: MailboxMessage, to target: ActorCell) throws(ActorSystemError) {
+        guard target.handles(message) else { throw .notHandled(target.id, handler: message.handler.rawValue) }
+        enum Delivery { case queued, queuedAndWake, notRunning, full(Int) }
+        let delivery = target.shared.withLock { shared -> Delivery in
+            guard shared.isRunning, !shared.stopRequested else { return .notRunning }
+            guard shared.mailbox.enqueue(message) else { return .full(shared.mailbox.capacity ?? 0) }
+            guard shared.schedule == .idle else { return .queued }
+            shared.schedule = .queued
+            return .queuedAndWake
+        }
+        switch delivery {
+        case .queued: return
+        case .queuedAndWake: scheduler.enqueue(target)
+        case .notRunning: throw .actorNotRunning(target.id)
+        case .full(let capacity): throw .mailboxFull(target.id, capacity: capacity)
+        }
+    }
+
+    // MARK: Answers
+
+    /// Gives a suspended host call its answer, if the actor is still waiting for `key`.
+    func resume(_ cell: ActorCell, waitingFor key: WaitKey, with value: ComponentValue?) {
+        let wake = cell.shared.withLock { shared -> Bool in
+            guard shared.isRunning, shared.waitKey == key else { return false }
+            shared.waitKey = nil
+            shared.resumption = Resumption(value: value)
+            guard shared.schedule == .waiting else { return false }
+            shared.schedule = .queued
+            return true
+        }
+        if wake { scheduler.enqueue(cell) }
+    }
+
+    /// Finishes request `id` (if still open) with `result`.
+    func answerRequest(_ id: String, with result: Result<[UInt8], ActorSystemError>) {
+        guard let entry = requests.withLock({ $0.remove(id) }) else { return }
+        deliverAnswer(to: entry.requester, requestID: id, result)
+    }
+
+    func deliverAnswer(to requester: RequestTable.Requester, requestID: String, _ result: Result<[UInt8], ActorSystemError>) {
+        switch requester {
+        case .external(let reply):
+            reply.fulfill(result)
+        case .actor(let cell):
+            let value: ComponentValue
+            switch result {
+            case .success(let bytes): value = .ok(.bytes(bytes))
+            case .failure(let error): value = .error(.string(error.description))
+            }
+            resume(cell, waitingFor: .request(requestID), with: value)
+        }
+    }
+
+    /// The target answered `handle-channel-open` (or cannot): tell the opener.
+    func settleChannelOpen(_ id: String, accepted: Bool, message: [UInt8]?, reason: String? = nil) {
+        if !accepted {
+            guard let channel = channels.withLock({ $0.remove(id) }) else { return }
+            let why = reason ?? "actor \(channel.target.displayName) rejected the channel"
+            resume(channel.initiator, waitingFor: .channelOpen(id), with: .error(.string(why)))
+            return
+        }
+        let channel = channels.withLock { table -> ChannelTable.Channel? in
+            table.markOpen(id)
+            return table[id]
+        }
+        guard let channel else { return }
+        guard channel.initiator.shared.withLock({ $0.isRunning }) else {
+            _ = channels.withLock { $0.remove(id) }
+            try? deliver(.channelClose(id: id), to: channel.target)
+            return
+        }
+        resume(channel.initiator, waitingFor: .channelOpen(id), with: .ok(.string(id)))
+        if let message {
+            try? deliver(.channelMessage(id: id, message), to: channel.initiator)
+        }
+    }
+}

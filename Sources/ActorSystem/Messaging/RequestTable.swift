@@ -1,0 +1,83 @@
+/// Requests between sending and reply: who asked, who answers, and how far along.
+///
+/// A request is added when sent, and removed when answered: by the responder's
+/// `handle-request` result, a later `respond-to-request` or `cancel-request`, or because
+/// the responder stopped.
+struct RequestTable: Sendable {
+    enum Requester: Sendable {
+        /// An actor suspended in `message-server-host.request`.
+        case actor(ActorCell)
+        /// The host (`ActorSystem.submitRequest`).
+        case external(PendingReply)
+    }
+
+    enum Phase: Sendable {
+        /// In the responder's mailbox.
+        case queued
+        /// The responder's `handle-request` is running.
+        case handling
+        /// `handle-request` returned no reply: the responder owes one (`respond-to-request`).
+        case awaitingResponse
+    }
+
+    struct Entry: Sendable {
+        var requester: Requester
+        var responder: ActorID
+        var phase: Phase
+        var number: UInt64
+    }
+
+    private var entries: [String: Entry] = [:]
+    private var nextNumber: UInt64 = 1
+
+    /// Registers a request and returns its new id.
+    mutating func add(requester: Requester, responder: ActorID) -> String {
+        add(responder: responder) { _ in requester }
+    }
+
+    /// Registers a request whose requester needs the id first (the host's `PendingReply`).
+    mutating func add(responder: ActorID, requester: (String) -> Requester) -> String {
+        let number = nextNumber
+        nextNumber &+= 1
+        let id = "request-\(number)"
+        entries[id] = Entry(requester: requester(id), responder: responder, phase: .queued, number: number)
+        return id
+    }
+
+    subscript(id: String) -> Entry? { entries[id] }
+
+    mutating func setPhase(_ phase: Phase, of id: String) {
+        entries[id]?.phase = phase
+    }
+
+    mutating func remove(_ id: String) -> Entry? {
+        entries.removeValue(forKey: id)
+    }
+
+    /// Removes and returns the requests `responder` still has to answer (any phase).
+    mutating func removeAll(answeredBy responder: ActorID) -> [(id: String, entry: Entry)] {
+        let owed = entries.filter { $0.value.responder == responder }
+        for id in owed.keys { entries.removeValue(forKey: id) }
+        return owed.map { ($0.key, $0.value) }.sorted { $0.entry.number < $1.entry.number }
+    }
+
+    /// Removes and returns the requests `responder` has taken out of its mailbox and not
+    /// answered (being handled, or owed a `respond-to-request`), oldest first.
+    mutating func removeStarted(answeredBy responder: ActorID) -> [(id: String, entry: Entry)] {
+        let started = entries.filter { $0.value.responder == responder && $0.value.phase != .queued }
+        for id in started.keys { entries.removeValue(forKey: id) }
+        return started.map { ($0.key, $0.value) }.sorted { $0.entry.number < $1.entry.number }
+    }
+
+    /// The requests `responder` has to answer with `respond-to-request`, oldest first.
+    func awaitingResponse(from responder: ActorID) -> [String] {
+        entries.filter { $0.value.responder == responder && $0.value.phase == .awaitingResponse }
+            .sorted { $0.value.number < $1.value.number }.map(\.key)
+    }
+
+    /// Removes every request (shutdown) and returns them.
+    mutating func removeAll() -> [(id: String, entry: Entry)] {
+        defer { entries = [:] }
+        return entries.map { ($0.key, $0.value) }
+    }
+}

@@ -1,0 +1,192 @@
+/// Decides which actor runs next, on which thread: a run queue of actors with work, the
+/// timers of sleeping actors, and either worker threads or a caller that drives steps.
+///
+/// Scheduling is cooperative and fuel-metered, like BEAM's reductions: a worker takes
+/// the first actor of the queue and runs it for one slice (`ActorSystem.runSlice`),
+/// which ends when the actor has no more work, waits for a reply or timer, or has used
+/// its slice of fuel; in the last case the actor is appended to the queue again. An
+/// actor is in the queue at most once (its `ScheduleStatus` says so), so it is on at most
+/// one worker at a time.
+///
+/// Lock order: the scheduler's lock is never held while an actor's lock is taken, nor
+/// the other way round; timers fire and actors run outside the lock.
+final class Scheduler: @unchecked Sendable {
+    private let lock = ConditionLock(conditionCount: 2)
+    private static let workAvailable = 0
+    private static let becameQuiescent = 1
+
+    private var runQueue = Deque<ActorCell>()
+    private var timers = TimerQueue()
+    /// Slices being run right now.
+    private var runningSlices = 0
+    private var isStopping = false
+    private var workers: [WorkerThread] = []
+    private var execute: (@Sendable (ActorCell) -> Void)?
+
+    let isDeterministic: Bool
+    /// The virtual clock of deterministic mode (milliseconds since the epoch).
+    private var virtualNow: UInt64
+
+    init(isDeterministic: Bool) {
+        self.isDeterministic = isDeterministic
+        virtualNow = ChainClock.millisecondsSinceEpoch()
+    }
+
+    /// Starts `workerCount` threads (none in deterministic mode) that run actors with
+    /// `execute`.
+    func start(workerCount: Int, execute: @escaping @Sendable (ActorCell) -> Void) {
+        lock.withLock { self.execute = execute }
+        guard !isDeterministic else { return }
+        for _ in 0..<Swift.max(workerCount, 1) {
+            if let worker = WorkerThread.start({ [self] in workerLoop(execute) }) {
+                workers.append(worker)
+            }
+        }
+    }
+
+    /// The time actors see (`timing.now`): the wall clock, or the virtual clock in
+    /// deterministic mode.
+    func now() -> UInt64 {
+        guard isDeterministic else { return ChainClock.millisecondsSinceEpoch() }
+        return lock.withLock { virtualNow }
+    }
+
+    /// Appends `cell` to the run queue; the caller has just marked it queued.
+    func enqueue(_ cell: ActorCell) {
+        lock.withLock {
+            runQueue.append(cell)
+            lock.signal(Self.workAvailable)
+        }
+    }
+
+    /// Runs `fire` (outside any lock) once the clock reaches `deadline`.
+    func addTimer(deadline: UInt64, fire: @escaping @Sendable () -> Void) {
+        lock.withLock {
+            timers.add(deadline: deadline, fire: fire)
+            lock.signal(Self.workAvailable)
+        }
+    }
+
+    // MARK: Deterministic mode
+
+    /// Fires due timers, then runs one slice of the first runnable actor on the calling
+    /// thread. False when no actor could run (timers may still be pending).
+    func step() -> Bool {
+        fireDueTimers()
+        guard let (cell, execute) = lock.withLock({ () -> (ActorCell, @Sendable (ActorCell) -> Void)? in
+            guard let execute, let cell = runQueue.popFirst() else { return nil }
+            runningSlices &+= 1
+            return (cell, execute)
+        }) else { return false }
+        execute(cell)
+        lock.withLock { runningSlices &-= 1 }
+        return true
+    }
+
+    /// Steps until no actor can run and no timer is pending, moving the virtual clock to
+    /// the next timer whenever only timers remain. Returns false if `maxSteps` slices ran
+    /// first.
+    func runUntilQuiescent(maxSteps: Int) -> Bool {
+        var steps = 0
+        while true {
+            if step() {
+                steps &+= 1
+                if steps >= maxSteps { return false }
+                continue
+            }
+            let advanced = lock.withLock { () -> Bool in
+                guard let deadline = timers.earliestDeadline else { return false }
+                virtualNow = Swift.max(virtualNow, deadline)
+                return true
+            }
+            if !advanced { return true }
+        }
+    }
+
+    private func fireDueTimers() {
+        let due = lock.withLock { timers.removeDue(now: isDeterministic ? virtualNow : ChainClock.millisecondsSinceEpoch()) }
+        for timer in due { timer.fire() }
+    }
+
+    // MARK: Worker threads
+
+    private func workerLoop(_ execute: @Sendable (ActorCell) -> Void) {
+        while let cell = nextCell() {
+            execute(cell)
+            lock.withLock {
+                runningSlices &-= 1
+                if runQueue.isEmpty, runningSlices == 0, timers.isEmpty { lock.broadcast(Self.becameQuiescent) }
+            }
+        }
+    }
+
+    /// Waits for a runnable actor (firing timers as they come due); nil when stopping.
+    private func nextCell() -> ActorCell? {
+        lock.lock()
+        defer { lock.unlock() }
+        while !isStopping {
+            let due = timers.removeDue(now: ChainClock.millisecondsSinceEpoch())
+            if !due.isEmpty {
+                // Firing counts as running work, so quiescence waits for what the timers
+                // start (a supervisor's delayed restart enqueues an actor).
+                runningSlices &+= 1
+                lock.unlock()
+                for timer in due { timer.fire() }
+                lock.lock()
+                runningSlices &-= 1
+                continue
+            }
+            if let cell = runQueue.popFirst() {
+                runningSlices &+= 1
+                return cell
+            }
+            if runningSlices == 0, timers.isEmpty { lock.broadcast(Self.becameQuiescent) }
+            if let deadline = timers.earliestDeadline {
+                lock.wait(Self.workAvailable, untilMilliseconds: deadline)
+            } else {
+                lock.wait(Self.workAvailable)
+            }
+        }
+        return nil
+    }
+
+    /// Blocks until no actor is runnable or running and no timer is pending, or until
+    /// `timeoutMilliseconds` pass. True when quiescent.
+    func waitUntilQuiescent(timeoutMilliseconds: UInt64?) -> Bool {
+        let deadline = timeoutMilliseconds.map { ChainClock.millisecondsSinceEpoch() &+ $0 }
+        return lock.withLock {
+            while !(runQueue.isEmpty && runningSlices == 0 && timers.isEmpty) {
+                if isStopping { return false }
+                if let deadline {
+                    if ChainClock.millisecondsSinceEpoch() >= deadline { return false }
+                    lock.wait(Self.becameQuiescent, untilMilliseconds: deadline)
+                } else {
+                    lock.wait(Self.becameQuiescent)
+                }
+            }
+            return true
+        }
+    }
+
+    /// Whether nothing is runnable, running or pending.
+    var isQuiescent: Bool {
+        lock.withLock { runQueue.isEmpty && runningSlices == 0 && timers.isEmpty }
+    }
+
+    /// Stops the workers after their current slices, waits for them, and forgets queued
+    /// actors and timers.
+    func stop() {
+        let threads = lock.withLock { () -> [WorkerThread] in
+            isStopping = true
+            lock.broadcast(Self.workAvailable)
+            lock.broadcast(Self.becameQuiescent)
+            defer { workers = [] }
+            return workers
+        }
+        for thread in threads { thread.join() }
+        lock.withLock {
+            _ = runQueue.removeAll()
+            timers.removeAll()
+        }
+    }
+}
