@@ -712,6 +712,10 @@ def run_seed(job) -> ModuleReport:
     if options.stackgen:
         return check_generated(seed, stack_module(seed, options.simd), "wasm-tools could not parse it", options)
     if options.mutate_spec:
+        if options.variant == "unmetered":
+            report = ModuleReport(seed)
+            report.skipped_module = "unmetered cannot run mutated modules: they may loop forever"
+            return report
         if _worker_corpus is None:
             _worker_corpus = spec_corpus(options.mutate_spec)
         return check_generated(seed, mutate(seed, _worker_corpus), "wasm-tools mutate failed", options)

@@ -234,8 +234,15 @@ class FunctionBuilder:
             else:
                 bits = rng.getrandbits(width)
             return f"{type_name}.const {float_text(bits, type_name)}"
-        lanes = [rng.choice([0, 1, 0x7F, 0x80, 0xFF, rng.getrandbits(8)]) for _ in range(16)]
-        return "v128.const i8x16 " + " ".join(str(lane) for lane in lanes)
+        # Lanes of one width, at that width's edges (min, max, -1, 0, 1) or random; often all
+        # the same, so that lane-wise operators meet an edge in every lane.
+        shape, bits = rng.choice([("i8x16", 8), ("i16x8", 16), ("i32x4", 32), ("i64x2", 64)])
+        edges = [1 << (bits - 1), (1 << (bits - 1)) - 1, (1 << bits) - 1, 0, 1]
+        if bits == 32:
+            edges += [0x7FC0_0000, 0x8000_0000 | 0x3F80_0000, 0x4F00_0000]  # NaN, -1.0f, 2^31 as f32
+        pick = lambda: rng.choice(edges) if rng.random() < 0.7 else rng.getrandbits(bits)  # noqa: E731
+        lanes = [pick()] * (128 // bits) if rng.random() < 0.5 else [pick() for _ in range(128 // bits)]
+        return f"v128.const {shape} " + " ".join(str(lane) for lane in lanes)
 
     def global_get(self, type_name: str, depth: int = 0) -> list[str]:
         return [f"global.get {self.module.global_of(type_name)}"]
