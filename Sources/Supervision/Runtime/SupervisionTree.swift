@@ -26,7 +26,7 @@ import ActorSystem
 public final class SupervisionTree: Sendable {
     private let systemReference: WeakSystemReference
     public let specification: SupervisorSpecification
-    private let state: PthreadLocked<TreeSupervision?>
+    private let state: Locked<TreeSupervision?>
     private let failureHandler: (@Sendable (SupervisionTreeFailure) -> Void)?
 
     private init(
@@ -35,7 +35,7 @@ public final class SupervisionTree: Sendable {
     ) {
         systemReference = WeakSystemReference(system)
         self.specification = specification
-        state = PthreadLocked(nil)
+        state = Locked(nil)
         failureHandler = onFailure
     }
 

@@ -12,7 +12,7 @@ enum SupervisionRegistry {
     /// Trees by supervisor actor. A system is identified by its object identity; a tree
     /// keeps its system alive, so an identity is not reused while the tree lives, and
     /// entries whose tree is gone are dropped as they are found.
-    private static let trees = PthreadLocked<[Key: WeakSupervisionTree]>([:])
+    private static let trees = Locked<[Key: WeakSupervisionTree]>([:])
 
     static func register(supervisor: ActorID, of system: ActorSystem, in tree: WeakSupervisionTree) {
         trees.withLock { $0[Key(system: ObjectIdentifier(system), actor: supervisor)] = tree }
