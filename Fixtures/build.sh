@@ -98,7 +98,7 @@ build_actor() { # NAME WORLD
     --world "$world" -o "$work/actor-$name.embed.wasm"
   "$wasm_tools" component new "$work/actor-$name.embed.wasm" -o "$actors/$name.wasm"
 }
-for name in counter echo ping-pong requester spinner greedy-allocator trapper; do
+for name in counter echo ping-pong requester spinner greedy-allocator trapper noop; do
   build_actor "$name" message-actor
 done
 build_actor minimal minimal

@@ -212,6 +212,20 @@ def check_trapper():
         lambda: doomed.call(CLIENT, "handle-channel-message", None, ("c", b"trap")), "channel message trap")
 
 
+def check_noop():
+    actor = Actor("noop")
+    assert actor.init(None) == (None,)
+    state = actor.init(count(7))[0]
+    assert state == count(7)
+    for _ in range(1000):
+        assert actor.send(state, b"x" * 100) == (state,)
+    assert actor.request(state, b"echo") == (state, (b"echo",))
+    _, (accept,) = actor.call(CLIENT, "handle-channel-open", state, ("channel-1", b"hi"))
+    assert accept.accepted and accept.message is None
+    assert actor.call(CLIENT, "handle-channel-message", state, ("channel-1", b"x"))[0] == state
+    assert actor.call(CLIENT, "handle-channel-close", state, ("channel-1",))[0] == state
+
+
 def check_minimal():
     actor = Actor("minimal")
     assert actor.init(None) == (None,)
@@ -228,5 +242,6 @@ check_requester()
 check_spinner()
 check_greedy_allocator()
 check_trapper()
+check_noop()
 check_minimal()
 print("actor fixtures check out under wasmtime")

@@ -1,0 +1,33 @@
+/* noop: does nothing, as cheaply as the canonical ABI allows: for measuring the cost of
+ * messaging itself (Benchmarks/Actors).
+ *   state      kept exactly as given (init and every handler).
+ *   init       ok(state), unchanged.
+ *   send       ok(state), unchanged; the message is ignored.
+ *   request    state unchanged; replies with the message itself.
+ *   channels   open: accepted, no message; messages and close leave the state unchanged.
+ * Imports nothing. */
+#include "actor-abi.h"
+
+static void *on_init(OptionalBytes state, Bytes actor_id) {
+    return return_state(state);
+}
+
+static void *on_send(OptionalBytes state, Bytes message) {
+    return return_state(state);
+}
+
+static void *on_request(OptionalBytes state, Bytes request_id, Bytes message) {
+    return return_state_and_reply(state, some(message));
+}
+
+static void *on_channel_open(OptionalBytes state, Bytes channel_id, Bytes message) {
+    return return_state_and_accept(state, 1, none);
+}
+
+static void *on_channel_message(OptionalBytes state, Bytes channel_id, Bytes message) {
+    return return_state(state);
+}
+
+static void *on_channel_close(OptionalBytes state, Bytes channel_id) {
+    return return_state(state);
+}
