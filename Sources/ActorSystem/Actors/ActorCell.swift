@@ -67,7 +67,7 @@ final class ActorCell: @unchecked Sendable {
 
     /// The handlers the actor exports: set at spawn, before other threads can see the
     /// actor (a restarted instance has the same component, so the same exports).
-    private(set) var exports: Set<ActorHandler> = []
+    private(set) var exports = HandlerSet()
     /// For a supervised actor, what a restart instantiates: set at spawn, like `exports`.
     private(set) var restartRecipe: RestartRecipe?
 
@@ -75,7 +75,7 @@ final class ActorCell: @unchecked Sendable {
 
     var instance: ComponentInstance?
     /// The current instance's exported functions.
-    var handlers: [ActorHandler: ComponentFunction] = [:]
+    var handlers = HandlerTable()
     /// The state handlers receive: the last successful handler's (mirrored in `shared`).
     var state: [UInt8]?
     /// The handler call in progress, across slices and suspensions.
@@ -107,8 +107,8 @@ final class ActorCell: @unchecked Sendable {
     /// what it restarts from.
     func attach(_ instance: ComponentInstance, handlers: [ActorHandler: ComponentFunction], restartRecipe: RestartRecipe?) {
         self.instance = instance
-        self.handlers = handlers
-        exports = Set(handlers.keys)
+        self.handlers = HandlerTable(handlers)
+        exports = HandlerSet(handlers.keys)
         self.restartRecipe = restartRecipe
     }
 
@@ -136,12 +136,12 @@ final class ActiveHandlerCall {
     let handler: ActorHandler
     /// The message being handled (nil for `init`).
     let message: MailboxMessage?
-    let call: GuestCall<ComponentValue?>
+    let call: GuestCall<HandlerResult>
     var fuelUsed: UInt64 = 0
     /// The host call the guest is suspended in, if it is.
     var suspendedHostCall: SuspendedHostCall?
 
-    init(handler: ActorHandler, message: MailboxMessage?, call: GuestCall<ComponentValue?>) {
+    init(handler: ActorHandler, message: MailboxMessage?, call: GuestCall<HandlerResult>) {
         self.handler = handler
         self.message = message
         self.call = call

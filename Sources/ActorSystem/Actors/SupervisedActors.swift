@@ -97,7 +97,7 @@ extension ActorSystem {
         } catch {
             throw .instantiationFailed(error.message)
         }
-        cell.handlers = try Self.handlers(of: instance)
+        cell.handlers = HandlerTable(try Self.handlers(of: instance))
         cell.instance = instance
     }
 
@@ -149,7 +149,7 @@ extension ActorSystem {
         cell.activeCall?.call.abandon()
         cell.activeCall = nil
         cell.instance = nil
-        cell.handlers = [:]
+        cell.handlers = HandlerTable()
         cell.shutdownRequest = nil
         cell.needsInitialization = true
         let queuedOpens = cell.shared.withLock { shared -> Set<String>? in

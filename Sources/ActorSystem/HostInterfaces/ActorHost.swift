@@ -72,3 +72,23 @@ enum WITType {
         ComponentFunctionType(parameters: parameters.map { (name: $0.0, type: $0.1) }, result: result)
     }
 }
+
+extension ComponentValue {
+    /// The bytes of a `list<u8>` value in either form.
+    static func byteList(_ value: ComponentValue) -> [UInt8]? {
+        switch value {
+        case .bytes(let bytes):
+            return bytes
+        case .list(let elements):
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(elements.count)
+            for element in elements {
+                guard case .u8(let byte) = element else { return nil }
+                bytes.append(byte)
+            }
+            return bytes
+        default:
+            return nil
+        }
+    }
+}

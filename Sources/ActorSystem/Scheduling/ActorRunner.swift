@@ -60,29 +60,26 @@ extension ActorSystem {
 
     private func startInitialization(_ cell: ActorCell, budget: inout UInt64) -> SliceProgress {
         record(.initialize(actorID: cell.id.rawValue, state: cell.state), for: cell)
-        let arguments = ActorHandler.arguments(state: cell.state, parameters: [.string(cell.id.rawValue)])
-        return start(cell, .initialize, message: nil, arguments: arguments, budget: &budget)
+        return start(cell, .initialize, message: nil, budget: &budget)
     }
 
     private func startHandler(_ cell: ActorCell, _ message: MailboxMessage, budget: inout UInt64) -> SliceProgress {
         if case .request(let id, _) = message { requests.withLock { $0.setPhase(.handling, of: id) } }
         record(.handlerCall(function: message.handler.rawValue, input: message.payload), for: cell)
-        let arguments = ActorHandler.arguments(state: cell.state, parameters: message.parameters)
-        return start(cell, message.handler, message: message, arguments: arguments, budget: &budget)
+        return start(cell, message.handler, message: message, budget: &budget)
     }
 
     private func start(
-        _ cell: ActorCell, _ handler: ActorHandler, message: MailboxMessage?, arguments: [ComponentValue],
-        budget: inout UInt64
+        _ cell: ActorCell, _ handler: ActorHandler, message: MailboxMessage?, budget: inout UInt64
     ) -> SliceProgress {
         guard let function = cell.handlers[handler] else {
             // Senders check for the handler; only a bug gets here.
             crash(cell, .canonicalABIViolation("no \(handler.rawValue) export"), backtrace: [], handler: handler)
             return .over
         }
-        let call: GuestCall<ComponentValue?>
+        let call: GuestCall<HandlerResult>
         do {
-            call = try function.makeCall(arguments)
+            call = try HandlerCall.make(function, handler: handler, state: cell.state, message: message, actorID: cell.id)
         } catch {
             crash(cell, .canonicalABIViolation("\(error)"), backtrace: [], handler: handler)
             return .over
@@ -122,7 +119,7 @@ extension ActorSystem {
     /// Gives the call what fuel it may have, runs it, and acts on how it stopped.
     private func run(
         _ cell: ActorCell, _ active: ActiveHandlerCall, budget: inout UInt64,
-        _ body: (UInt64) -> GuestCallOutcome<ComponentValue?>
+        _ body: (UInt64) -> GuestCallOutcome<HandlerResult>
     ) -> SliceProgress {
         var grant = budget
         if let limit = cell.limits.fuelPerMessage {
@@ -182,19 +179,15 @@ extension ActorSystem {
     // MARK: Finishing calls
 
     /// A handler returned: keep its state, pass on its reply, and shut down if it asked to.
-    private func finish(_ cell: ActorCell, _ active: ActiveHandlerCall, _ value: ComponentValue?) -> SliceProgress {
+    private func finish(_ cell: ActorCell, _ active: ActiveHandlerCall, _ value: HandlerResult) -> SliceProgress {
         let handler = active.handler
         let result: HandlerReturn
-        do {
-            result = try HandlerReturn(value, handler: handler)
-        } catch {
-            switch error {
-            case .handlerError(let message):
-                record(.handlerResult(function: handler.rawValue, outcome: .failure(message: message)), for: cell)
-                crash(cell, .handlerError(message), backtrace: [], handler: handler)
-            case .malformed(let message):
-                crash(cell, .canonicalABIViolation(message), backtrace: [], handler: handler)
-            }
+        switch value {
+        case .ok(let returned):
+            result = returned
+        case .error(let message):
+            record(.handlerResult(function: handler.rawValue, outcome: .failure(message: message)), for: cell)
+            crash(cell, .handlerError(message), backtrace: [], handler: handler)
             return .over
         }
         record(.handlerResult(function: handler.rawValue, outcome: .success(output: result.reply)), for: cell)
@@ -234,18 +227,6 @@ extension ActorSystem {
 }
 
 extension MailboxMessage {
-    /// The handler's parameters after the state.
-    var parameters: [ComponentValue] {
-        switch self {
-        case .send(let bytes): [.bytes(bytes)]
-        case .request(let id, let bytes): [.string(id), .bytes(bytes)]
-        case .channelOpen(let id, let bytes): [.string(id), .bytes(bytes)]
-        case .channelMessage(let id, let bytes): [.string(id), .bytes(bytes)]
-        case .channelClose(let id): [.string(id)]
-        case .supervisor(let notification): notification.parameters
-        }
-    }
-
     /// The bytes recorded as the handler call's input.
     var payload: [UInt8] {
         switch self {

@@ -47,15 +47,3 @@ final class CanonicalContext {
         try reallocate(old: 0, oldSize: 0, alignment: alignment, newSize: size)
     }
 }
-
-extension ComponentInstanceState {
-    /// Runs a helper core function (`realloc`, `post-return`, a destructor) to completion
-    /// with `helperCallFuel`; a trap in it is a `coreTrap`.
-    func callHelper(_ function: Function, _ arguments: [Value]) throws(CanonicalABIError) -> [Value] {
-        do {
-            return try store.invoke(function, arguments, fuel: helperCallFuel)
-        } catch {
-            throw .coreTrap(error)
-        }
-    }
-}

@@ -35,6 +35,12 @@ public struct CanonicalReader {
 
     /// Lifts one value of type `T`.
     public mutating func read<T: CanonicalValue>(_ type: T.Type) throws(CanonicalABIError) -> T {
+        try readValue(type)
+    }
+
+    /// `read(_:)`, under another name so the concrete overloads can call it.
+    @inline(__always)
+    mutating func readValue<T: CanonicalValue>(_ type: T.Type) throws(CanonicalABIError) -> T {
         let layout = T.canonicalLayout
         return try extent(size: layout.size, alignment: layout.alignment, flatCount: layout.flatCount) {
             (reader: inout CanonicalReader) throws(CanonicalABIError) -> T in
@@ -106,9 +112,10 @@ public struct CanonicalReader {
         canonicalized(Double(bitPattern: try readInteger(UInt64.self)))
     }
 
-    /// Reads a variant's discriminant and moves to its payload.
+    /// Reads a variant's discriminant and moves to its payload (`payloadOffset` bytes past
+    /// the discriminant, in memory): for lifting a variant by hand.
     /// - Throws: `invalidDiscriminant` when it is not below `caseCount`.
-    mutating func readDiscriminant(caseCount: Int, payloadOffset: UInt32) throws(CanonicalABIError) -> Int {
+    public mutating func readDiscriminant(caseCount: Int, payloadOffset: UInt32) throws(CanonicalABIError) -> Int {
         let start = address
         let value: UInt32
         switch CanonicalTypeLayout.discriminantSize(caseCount: caseCount) {

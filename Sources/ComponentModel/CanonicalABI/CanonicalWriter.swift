@@ -39,6 +39,12 @@ public struct CanonicalWriter {
 
     /// Lowers one value of type `T`.
     public mutating func write<T: CanonicalValue>(_ value: T) throws(CanonicalABIError) {
+        try writeValue(value)
+    }
+
+    /// `write(_:)`, under another name so the concrete overloads can call it.
+    @inline(__always)
+    mutating func writeValue<T: CanonicalValue>(_ value: T) throws(CanonicalABIError) {
         let layout = T.canonicalLayout
         try extent(size: layout.size, alignment: layout.alignment, flatCount: layout.flatCount) {
             (writer: inout CanonicalWriter) throws(CanonicalABIError) in
@@ -97,8 +103,9 @@ public struct CanonicalWriter {
         try writeInteger(canonicalized(value).bitPattern)
     }
 
-    /// Writes a variant's discriminant and moves to its payload.
-    mutating func writeDiscriminant(_ index: Int, caseCount: Int, payloadOffset: UInt32) throws(CanonicalABIError) {
+    /// Writes a variant's discriminant and moves to its payload (`payloadOffset` bytes past
+    /// the discriminant, in memory): for lowering a variant by hand.
+    public mutating func writeDiscriminant(_ index: Int, caseCount: Int, payloadOffset: UInt32) throws(CanonicalABIError) {
         let start = address
         let value = UInt32(truncatingIfNeeded: index)
         switch CanonicalTypeLayout.discriminantSize(caseCount: caseCount) {

@@ -27,6 +27,11 @@ public final class ComponentInstanceState: @unchecked Sendable {
     public internal(set) var hasTrapped = false
     /// Resource types this instance defines (`resource.new` / `resource.rep` are its own).
     private var definedResources: Set<Int> = []
+    /// Finished executions kept for the next call, so that a call does not allocate one
+    /// (with its stacks): one for calls into the instance, one for helper calls. A call
+    /// takes one out while it runs, so nested or overlapping calls get fresh ones.
+    private var spareCallExecution: Execution?
+    private var spareHelperExecution: Execution?
 
     public init(store: Store, parent: ComponentInstanceState? = nil) {
         self.store = store
@@ -49,6 +54,13 @@ public final class ComponentInstanceState: @unchecked Sendable {
     /// Checks and records entry from `caller`.
     /// - Throws: `cannotEnterInstance` on reentrance or after a trap.
     func enter(from caller: ComponentInstanceState?) throws(CanonicalABIError) {
+        if parent == nil, caller == nil {
+            // The common case (a top-level instance), without building the entering set.
+            if hasTrapped { throw .cannotEnterInstance(reason: "a call into it trapped earlier") }
+            guard mayEnter else { throw .cannotEnterInstance(reason: "it is already running (reentrance)") }
+            mayEnter = false
+            return
+        }
         let entering = enteringSet(from: caller)
         if entering.contains(where: \.hasTrapped) {
             throw .cannotEnterInstance(reason: "a call into it trapped earlier")
@@ -60,6 +72,10 @@ public final class ComponentInstanceState: @unchecked Sendable {
     }
 
     func leave(to caller: ComponentInstanceState?) {
+        if parent == nil, caller == nil {
+            mayEnter = true
+            return
+        }
         for instance in enteringSet(from: caller) { instance.mayEnter = true }
     }
 
@@ -88,5 +104,39 @@ public final class ComponentInstanceState: @unchecked Sendable {
         mayLeave = false
         defer { mayLeave = previous }
         return try body()
+    }
+}
+
+extension ComponentInstanceState {
+    /// An execution of `function` in the instance's store: the spare one if there is one.
+    func makeCallExecution(_ function: Function, _ arguments: [Value]) throws(Trap) -> Execution {
+        try Self.reuse(&spareCallExecution, store: store, function, arguments)
+    }
+
+    /// Keeps a finished call execution for the next call.
+    func recycleCallExecution(_ execution: Execution) {
+        if execution.traceSink == nil { spareCallExecution = execution }
+    }
+
+    /// Runs a helper core function (`realloc`, `post-return`, a destructor) to completion
+    /// with `helperCallFuel`; a trap in it is a `coreTrap`.
+    func callHelper(_ function: Function, _ arguments: [Value]) throws(CanonicalABIError) -> [Value] {
+        do {
+            let execution = try Self.reuse(&spareHelperExecution, store: store, function, arguments)
+            let results = try execution.complete(fuel: helperCallFuel)
+            spareHelperExecution = execution
+            return results
+        } catch {
+            throw .coreTrap(error)
+        }
+    }
+
+    private static func reuse(
+        _ spare: inout Execution?, store: Store, _ function: Function, _ arguments: [Value]
+    ) throws(Trap) -> Execution {
+        guard let execution = spare else { return try Execution(store: store, function: function, arguments: arguments) }
+        spare = nil
+        try execution.reset(function: function, arguments: arguments)
+        return execution
     }
 }

@@ -1,6 +1,17 @@
 /// Lowering from the dynamic value model, following a type's layout. A value whose shape
 /// does not match the type is `valueDoesNotMatchType`, never a crash.
 extension CanonicalWriter {
+    /// What lowers `arguments` as the parameters of `signature` (a `GuestCall`'s
+    /// `lowerArguments`); the caller has checked the count.
+    public static func lowering(
+        _ arguments: [ComponentValue], as signature: CanonicalSignature
+    ) -> (inout CanonicalWriter) throws(CanonicalABIError) -> Void {
+        let parameters = signature.parameters
+        return { (writer: inout CanonicalWriter) throws(CanonicalABIError) in
+            for (argument, layout) in zip(arguments, parameters) { try writer.write(argument, as: layout) }
+        }
+    }
+
     /// Lowers `value` as the type `layout` describes.
     mutating func write(_ value: ComponentValue, as layout: CanonicalTypeLayout) throws(CanonicalABIError) {
         try extent(size: layout.size, alignment: layout.alignment, flatCount: layout.flatTypes.count) {

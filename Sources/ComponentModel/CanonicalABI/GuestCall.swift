@@ -53,7 +53,15 @@ public final class GuestCall<Result>: @unchecked Sendable {
         case finished
     }
 
-    init(
+    /// Prepares a call whose arguments `lowerArguments` writes, in order, as the
+    /// signature's parameter types, and whose result `liftResult` reads as the signature's
+    /// result type (with the typed `write`/`read` of `CanonicalValue`s): the fastest way
+    /// in, with no `ComponentValue`s and no type checks per call. Writing other types than
+    /// the signature's is a programming error the call may or may not detect (a wrong count
+    /// of flat values is `invalidCallState`); it never breaks memory safety.
+    ///
+    /// - Throws: as the dynamic initializer.
+    public init(
         function: Function, signature: CanonicalSignature, options: CanonicalOptions,
         instance: ComponentInstanceState, caller: ComponentInstanceState?,
         lowerArguments: @escaping (inout CanonicalWriter) throws(CanonicalABIError) -> Void,
@@ -96,7 +104,7 @@ public final class GuestCall<Result>: @unchecked Sendable {
             let context = CanonicalContext(options: options, instance: instance, borrowScope: scope)
             let arguments = try lowerArgumentValues(context)
             do {
-                execution = try Execution(store: instance.store, function: function, arguments: arguments)
+                execution = try instance.makeCallExecution(function, arguments)
             } catch {
                 throw CanonicalABIError.coreTrap(error)
             }
@@ -193,6 +201,7 @@ public final class GuestCall<Result>: @unchecked Sendable {
         remainingFuel = execution.remainingFuel
         switch outcome {
         case .returned(let values):
+            instance.recycleCallExecution(execution)
             return finish(values, scope)
         case .trapped(let trap):
             return fail(.coreTrap(trap))
@@ -257,13 +266,10 @@ extension GuestCall where Result == ComponentValue? {
         guard arguments.count == signature.parameters.count else {
             throw .valueDoesNotMatchType("\(arguments.count) arguments for \(signature.parameters.count) parameters")
         }
-        let parameters = signature.parameters
         let result = signature.result
         try self.init(
             function: function, signature: signature, options: options, instance: instance, caller: caller,
-            lowerArguments: { (writer: inout CanonicalWriter) throws(CanonicalABIError) in
-                for (argument, layout) in zip(arguments, parameters) { try writer.write(argument, as: layout) }
-            },
+            lowerArguments: CanonicalWriter.lowering(arguments, as: signature),
             liftResult: { (reader: inout CanonicalReader) throws(CanonicalABIError) -> ComponentValue? in
                 guard let result else { return nil }
                 return try reader.read(result)

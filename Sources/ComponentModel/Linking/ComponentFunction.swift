@@ -37,6 +37,31 @@ public struct ComponentFunction: Sendable {
         return try lifted.makeCall(arguments, caller: nil)
     }
 
+    /// A resumable call of a lifted function whose result `liftResult` reads (typed, e.g.
+    /// `reader.read(ComponentResult<[UInt8]?, String>.self)`), and whose arguments
+    /// `lowerArguments` writes, or, when it is nil, which lowers `arguments`. See
+    /// `GuestCall.init(function:signature:options:instance:caller:lowerArguments:liftResult:)`
+    /// for what the closures must do.
+    ///
+    /// - Throws: `ComponentCallError.notResumable` for a host function;
+    ///   `CanonicalABIError` when the arguments do not fit the signature.
+    public func makeCall<Result>(
+        _ arguments: [ComponentValue] = [],
+        lowerArguments: ((inout CanonicalWriter) throws(CanonicalABIError) -> Void)? = nil,
+        liftResult: @escaping (inout CanonicalReader) throws(CanonicalABIError) -> Result
+    ) throws -> GuestCall<Result> {
+        guard case .lifted(let lifted) = implementation else { throw ComponentCallError.notResumable }
+        let signature = lifted.signature
+        if lowerArguments == nil, arguments.count != signature.parameters.count {
+            throw CanonicalABIError.valueDoesNotMatchType(
+                "\(arguments.count) arguments for \(signature.parameters.count) parameters")
+        }
+        return try GuestCall(
+            function: lifted.coreFunction, signature: signature, options: lifted.options, instance: lifted.instance,
+            caller: nil, lowerArguments: lowerArguments ?? CanonicalWriter.lowering(arguments, as: signature),
+            liftResult: liftResult)
+    }
+
     /// Calls from `caller` (nil: the host), which cannot be entered while the call runs.
     func call(_ arguments: [ComponentValue], caller: ComponentInstanceState?) throws -> ComponentValue? {
         switch implementation {

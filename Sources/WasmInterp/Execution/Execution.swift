@@ -62,8 +62,8 @@ public final class Execution: @unchecked Sendable {
         case finished
     }
 
-    let entry: Function
-    let entryArguments: [Value]
+    private(set) var entry: Function
+    private(set) var entryArguments: [Value]
     var state = State.ready
     var frames: UnsafeMutablePointer<Frame>
     var frameCapacity: Int
@@ -97,6 +97,31 @@ public final class Execution: @unchecked Sendable {
     deinit {
         stack.deallocate()
         frames.deallocate()
+    }
+
+    /// Prepares a finished execution (one that returned or trapped) for a new call of
+    /// `function` with `arguments`, keeping its stacks' memory: what calls in a loop do to
+    /// avoid allocating an execution each time. Tracing stays as it was set.
+    ///
+    /// - Throws: a `hostError` trap when the execution has not finished or the arguments
+    ///   do not fit `function`'s type; the execution is unchanged then.
+    public func reset(function: Function, arguments: [Value]) throws(Trap) {
+        switch state {
+        case .finished: break
+        case .ready where frameCount == 0: break
+        default: throw Trap(.hostError("only a finished execution can be reset"))
+        }
+        let parameters = function.type.parameters
+        guard arguments.count == parameters.count else {
+            throw Trap(.hostError("expected \(parameters.count) arguments, got \(arguments.count)"))
+        }
+        for (argument, type) in zip(arguments, parameters) where argument.type != type {
+            throw Trap(.hostError("argument \(argument) is not of type \(type)"))
+        }
+        entry = function
+        entryArguments = arguments
+        frameCount = 0
+        state = .ready
     }
 
     /// Runs until the function returns, traps, runs out of `fuel` (nil: unlimited) or a
@@ -290,11 +315,18 @@ extension Store {
     /// Calls `function` to completion (no fuel limit unless `fuel` is given; running out of
     /// it is an `outOfFuel` trap, a host suspension a `hostError` trap).
     public func invoke(_ function: Function, _ arguments: [Value], fuel: UInt64? = nil) throws(Trap) -> [Value] {
-        let execution = try Execution(store: self, function: function, arguments: arguments)
-        switch execution.run(fuel: fuel) {
+        try Execution(store: self, function: function, arguments: arguments).complete(fuel: fuel)
+    }
+}
+
+extension Execution {
+    /// Runs the call to the end (no fuel limit unless `fuel` is given; running out of it is
+    /// an `outOfFuel` trap, a host suspension a `hostError` trap) and returns its results.
+    public func complete(fuel: UInt64? = nil) throws(Trap) -> [Value] {
+        switch run(fuel: fuel) {
         case .returned(let values): return values
         case .trapped(let trap): throw trap
-        case .outOfFuel: throw Trap(.outOfFuel, backtrace: execution.backtrace())
+        case .outOfFuel: throw Trap(.outOfFuel, backtrace: backtrace())
         case .suspended: throw Trap(.hostError("host function suspended a non-resumable call"))
         }
     }

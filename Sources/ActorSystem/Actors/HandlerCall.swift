@@ -1,0 +1,88 @@
+import ComponentModel
+
+/// What a handler returned, unpacked.
+struct HandlerReturn: Sendable {
+    var state: [UInt8]?
+    /// `handle-request`: the reply, if the actor replied now.
+    var reply: [UInt8]?
+    /// `handle-channel-open`: whether the channel was accepted, and the message back.
+    var accepted = false
+    var acceptMessage: [UInt8]?
+}
+
+/// A handler's `result`: `ok` unpacked, or the message of `err`.
+enum HandlerResult: Sendable {
+    case ok(HandlerReturn)
+    case error(String)
+}
+
+/// Calls of actor handlers through the canonical ABI, typed: the state, the message's
+/// parameters and the result are lowered and lifted straight from and to Swift values,
+/// without building `ComponentValue` trees, because this is every message's path.
+///
+/// Every handler takes `(state: option<list<u8>>, params: tuple<...>)` and returns
+/// `result<tuple<option<list<u8>>, EXTRA...>, string>` (`ActorHandler.expectedType`,
+/// checked at spawn). A tuple's elements are laid out, flat or in memory, exactly as the
+/// same values written one after another (all these elements are 4-byte aligned), so the
+/// parameters are written element by element and the result read the same way.
+enum HandlerCall {
+    /// A call of `function`, the export of `handler`, with `state` and the parameters of
+    /// `message` (nil: `init`, whose parameter is the actor's id).
+    static func make(
+        _ function: ComponentFunction, handler: ActorHandler, state: [UInt8]?, message: MailboxMessage?, actorID: ActorID
+    ) throws -> GuestCall<HandlerResult> {
+        let lift = { (reader: inout CanonicalReader) throws(CanonicalABIError) -> HandlerResult in
+            try liftResult(&reader, handler: handler)
+        }
+        guard let message else {
+            let id = actorID.rawValue
+            return try function.makeCall(lowerArguments: { (writer: inout CanonicalWriter) throws(CanonicalABIError) in
+                try writer.write(state)
+                try writer.write(id)
+            }, liftResult: lift)
+        }
+        switch message {
+        case .send(let bytes):
+            return try function.makeCall(lowerArguments: { (writer: inout CanonicalWriter) throws(CanonicalABIError) in
+                try writer.write(state)
+                try writer.write(bytes)
+            }, liftResult: lift)
+        case .request(let id, let bytes), .channelOpen(let id, let bytes), .channelMessage(let id, let bytes):
+            return try function.makeCall(lowerArguments: { (writer: inout CanonicalWriter) throws(CanonicalABIError) in
+                try writer.write(state)
+                try writer.write(id)
+                try writer.write(bytes)
+            }, liftResult: lift)
+        case .channelClose(let id):
+            return try function.makeCall(lowerArguments: { (writer: inout CanonicalWriter) throws(CanonicalABIError) in
+                try writer.write(state)
+                try writer.write(id)
+            }, liftResult: lift)
+        case .supervisor(let notification):
+            // Rare, with records and enums: lowered from dynamic values.
+            return try function.makeCall(
+                [.option(state.map { .bytes($0) }), .tuple(notification.parameters)], liftResult: lift)
+        }
+    }
+
+    /// Reads `result<tuple<option<list<u8>>, EXTRA...>, string>` as `handler` returns it.
+    /// Both payloads are 4-byte aligned, so the payload starts 4 bytes after the
+    /// discriminant.
+    private static func liftResult(_ reader: inout CanonicalReader, handler: ActorHandler) throws(CanonicalABIError) -> HandlerResult {
+        guard try reader.readDiscriminant(caseCount: 2, payloadOffset: 4) == 0 else {
+            return .error(try reader.read(String.self))
+        }
+        var value = HandlerReturn(state: try reader.read([UInt8]?.self))
+        switch handler {
+        case .handleRequest:
+            value.reply = try reader.read([UInt8]?.self)
+        case .handleChannelOpen:
+            value.accepted = try reader.read(Bool.self)
+            value.acceptMessage = try reader.read([UInt8]?.self)
+        case .initialize, .handleSend, .handleChannelMessage, .handleChannelClose, .handleChildError,
+            .handleChildExit, .handleChildExternalStop:
+            break
+        }
+        return .ok(value)
+    }
+}
