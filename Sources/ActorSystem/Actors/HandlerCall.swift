@@ -26,42 +26,46 @@ enum HandlerResult: Sendable {
 /// same values written one after another (all these elements are 4-byte aligned), so the
 /// parameters are written element by element and the result read the same way.
 enum HandlerCall {
-    /// A call of `function`, the export of `handler`, with `state` and the parameters of
-    /// `message` (nil: `init`, whose parameter is the actor's id).
-    static func make(
-        _ function: ComponentFunction, handler: ActorHandler, state: [UInt8]?, message: MailboxMessage?, actorID: ActorID
-    ) throws -> GuestCall<HandlerResult> {
-        let lift = { (reader: inout CanonicalReader) throws(CanonicalABIError) -> HandlerResult in
+    /// The reusable call of `function`, the export of `handler`.
+    static func make(_ function: ComponentFunction, handler: ActorHandler) throws -> GuestCall<HandlerResult> {
+        try function.makeReusableCall { (reader: inout CanonicalReader) throws(CanonicalABIError) -> HandlerResult in
             try liftResult(&reader, handler: handler)
         }
+    }
+
+    /// Starts `call` with `state` and the parameters of `message` (nil: `init`, whose
+    /// parameter is the actor's id).
+    static func start(
+        _ call: GuestCall<HandlerResult>, state: [UInt8]?, message: MailboxMessage?, actorID: ActorID, fuel: UInt64
+    ) -> GuestCallOutcome<HandlerResult> {
         guard let message else {
             let id = actorID.rawValue
-            return try function.makeCall(lowerArguments: { (writer: inout CanonicalWriter) throws(CanonicalABIError) in
+            return call.start(fuel: fuel) { (writer: inout CanonicalWriter) throws(CanonicalABIError) in
                 try writer.write(state)
                 try writer.write(id)
-            }, liftResult: lift)
+            }
         }
         switch message {
         case .send(let bytes):
-            return try function.makeCall(lowerArguments: { (writer: inout CanonicalWriter) throws(CanonicalABIError) in
+            return call.start(fuel: fuel) { (writer: inout CanonicalWriter) throws(CanonicalABIError) in
                 try writer.write(state)
                 try writer.write(bytes)
-            }, liftResult: lift)
+            }
         case .request(let id, let bytes), .channelOpen(let id, let bytes), .channelMessage(let id, let bytes):
-            return try function.makeCall(lowerArguments: { (writer: inout CanonicalWriter) throws(CanonicalABIError) in
+            return call.start(fuel: fuel) { (writer: inout CanonicalWriter) throws(CanonicalABIError) in
                 try writer.write(state)
                 try writer.write(id)
                 try writer.write(bytes)
-            }, liftResult: lift)
+            }
         case .channelClose(let id):
-            return try function.makeCall(lowerArguments: { (writer: inout CanonicalWriter) throws(CanonicalABIError) in
+            return call.start(fuel: fuel) { (writer: inout CanonicalWriter) throws(CanonicalABIError) in
                 try writer.write(state)
                 try writer.write(id)
-            }, liftResult: lift)
+            }
         case .supervisor(let notification):
             // Rare, with records and enums: lowered from dynamic values.
-            return try function.makeCall(
-                [.option(state.map { .bytes($0) }), .tuple(notification.parameters)], liftResult: lift)
+            let arguments: [ComponentValue] = [.option(state.map { .bytes($0) }), .tuple(notification.parameters)]
+            return call.start(fuel: fuel, lowering: CanonicalWriter.lowering(arguments, as: call.signature))
         }
     }
 

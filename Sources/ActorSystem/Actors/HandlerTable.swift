@@ -1,10 +1,12 @@
 import ComponentModel
 
-/// An actor's exported handlers, found by `ActorHandler.index`: looked up for every
-/// message, so a small array instead of a dictionary (which would hash the handler's
-/// name each time).
-struct HandlerTable: Sendable {
+/// An actor's exported handlers, found by `ActorHandler.index` (looked up for every
+/// message, so an array rather than a dictionary, which would hash the handler's name),
+/// each with its reusable guest call, made at its first use and started again for every
+/// message to that handler.
+struct HandlerTable {
     private var functions = [ComponentFunction?](repeating: nil, count: ActorHandler.allCases.count)
+    private var calls = [GuestCall<HandlerResult>?](repeating: nil, count: ActorHandler.allCases.count)
 
     init() {}
 
@@ -14,6 +16,15 @@ struct HandlerTable: Sendable {
 
     subscript(handler: ActorHandler) -> ComponentFunction? {
         functions[handler.index]
+    }
+
+    /// The handler's call (nil when the actor does not export it).
+    mutating func call(for handler: ActorHandler) throws -> GuestCall<HandlerResult>? {
+        if let call = calls[handler.index] { return call }
+        guard let function = functions[handler.index] else { return nil }
+        let call = try HandlerCall.make(function, handler: handler)
+        calls[handler.index] = call
+        return call
     }
 }
 

@@ -72,21 +72,25 @@ extension ActorSystem {
     private func start(
         _ cell: ActorCell, _ handler: ActorHandler, message: MailboxMessage?, budget: inout UInt64
     ) -> SliceProgress {
-        guard let function = cell.handlers[handler] else {
-            // Senders check for the handler; only a bug gets here.
-            crash(cell, .canonicalABIViolation("no \(handler.rawValue) export"), backtrace: [], handler: handler)
-            return .over
-        }
         let call: GuestCall<HandlerResult>
         do {
-            call = try HandlerCall.make(function, handler: handler, state: cell.state, message: message, actorID: cell.id)
+            guard let handlerCall = try cell.handlers.call(for: handler) else {
+                // Senders check for the handler; only a bug gets here.
+                crash(cell, .canonicalABIViolation("no \(handler.rawValue) export"), backtrace: [], handler: handler)
+                return .over
+            }
+            call = handlerCall
         } catch {
             crash(cell, .canonicalABIViolation("\(error)"), backtrace: [], handler: handler)
             return .over
         }
         let active = ActiveHandlerCall(handler: handler, message: message, call: call)
         cell.activeCall = active
-        return run(cell, active, budget: &budget) { grant in call.start(fuel: grant) }
+        let state = cell.state
+        let id = cell.id
+        return run(cell, active, budget: &budget) { grant in
+            HandlerCall.start(call, state: state, message: message, actorID: id, fuel: grant)
+        }
     }
 
     /// A suspended call continues once its host call has an answer (and fuel is left).

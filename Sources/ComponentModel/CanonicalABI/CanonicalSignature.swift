@@ -1,14 +1,15 @@
 import WasmInterp
 
 /// A component function type's canonical ABI shape (the synchronous `flatten_functype`),
-/// computed once and shared by every call.
+/// computed once and shared by every call (a class, so that a call holds one reference
+/// instead of copying the arrays inside).
 ///
 /// Up to `maxFlatParameters` flat parameters are passed as core parameters; more are
 /// stored as a tuple in memory and passed as one pointer. Up to `maxFlatResults` flat
 /// results are returned as core results; more are stored in memory and returned as a
 /// pointer (`canon lift`) or written through a pointer the caller passes as an extra last
 /// parameter (`canon lower`).
-public struct CanonicalSignature: Sendable {
+public final class CanonicalSignature: Sendable {
     public static let maxFlatParameters = 16
     public static let maxFlatResults = 1
 
@@ -43,6 +44,8 @@ public struct CanonicalSignature: Sendable {
     public let parametersNeedRealloc: Bool
     /// Whether lowering the result (for `canon lower`) may call `realloc`.
     public let resultNeedsRealloc: Bool
+    /// Whether a parameter contains a `borrow` (calls then track the borrows they lend).
+    public let parametersContainBorrow: Bool
 
     /// - Throws: `CanonicalABIError.invalidType` when a parameter or the result has no
     ///   canonical layout, or the result contains a `borrow` (borrows only go into calls).
@@ -63,6 +66,7 @@ public struct CanonicalSignature: Sendable {
         needsMemory = parametersUseMemory || resultUsesMemory || spills || resultSpills
         parametersNeedRealloc = parametersUseMemory || spills
         resultNeedsRealloc = resultUsesMemory
+        parametersContainBorrow = parameters.contains { $0.type.containsBorrow }
     }
 
     /// The core function type of the lifted (`.lift`) or lowered (`.lower`) function.

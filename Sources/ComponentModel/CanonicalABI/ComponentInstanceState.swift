@@ -110,7 +110,9 @@ public final class ComponentInstanceState: @unchecked Sendable {
 extension ComponentInstanceState {
     /// An execution of `function` in the instance's store: the spare one if there is one.
     func makeCallExecution(_ function: Function, _ arguments: [Value]) throws(Trap) -> Execution {
-        try Self.reuse(&spareCallExecution, store: store, function, arguments)
+        let spare = spareCallExecution
+        spareCallExecution = nil
+        return try Self.execution(reusing: spare, store: store, function, arguments)
     }
 
     /// Keeps a finished call execution for the next call.
@@ -121,8 +123,10 @@ extension ComponentInstanceState {
     /// Runs a helper core function (`realloc`, `post-return`, a destructor) to completion
     /// with `helperCallFuel`; a trap in it is a `coreTrap`.
     func callHelper(_ function: Function, _ arguments: [Value]) throws(CanonicalABIError) -> [Value] {
+        let spare = spareHelperExecution
+        spareHelperExecution = nil
         do {
-            let execution = try Self.reuse(&spareHelperExecution, store: store, function, arguments)
+            let execution = try Self.execution(reusing: spare, store: store, function, arguments)
             let results = try execution.complete(fuel: helperCallFuel)
             spareHelperExecution = execution
             return results
@@ -131,12 +135,11 @@ extension ComponentInstanceState {
         }
     }
 
-    private static func reuse(
-        _ spare: inout Execution?, store: Store, _ function: Function, _ arguments: [Value]
+    private static func execution(
+        reusing spare: Execution?, store: Store, _ function: Function, _ arguments: [Value]
     ) throws(Trap) -> Execution {
-        guard let execution = spare else { return try Execution(store: store, function: function, arguments: arguments) }
-        spare = nil
-        try execution.reset(function: function, arguments: arguments)
-        return execution
+        guard let spare else { return try Execution(store: store, function: function, arguments: arguments) }
+        try spare.reset(function: function, arguments: arguments)
+        return spare
     }
 }

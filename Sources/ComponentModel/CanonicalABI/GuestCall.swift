@@ -39,17 +39,20 @@ public final class GuestCall<Result>: @unchecked Sendable {
     private let function: Function
     private let options: CanonicalOptions
     private let caller: ComponentInstanceState?
-    private let lowerArguments: (inout CanonicalWriter) throws(CanonicalABIError) -> Void
+    /// Nil for a reusable call, which gets its arguments with each start.
+    private let lowerArguments: ((inout CanonicalWriter) throws(CanonicalABIError) -> Void)?
     private let liftResult: (inout CanonicalReader) throws(CanonicalABIError) -> Result
     private var state = State.ready
+    /// The context the arguments were lowered in, kept to lift the result.
+    private var loweringContext: CanonicalContext?
     /// Fuel left when the guest last stopped (returned, suspended, ran out or trapped):
     /// what a scheduler subtracts from the budget it gave to learn what the run cost.
     public private(set) var remainingFuel: UInt64 = 0
 
     private enum State {
         case ready
-        case running(Execution, BorrowScope)
-        case suspended(Execution, BorrowScope, SuspendedImportCall)
+        case running(Execution, BorrowScope?)
+        case suspended(Execution, BorrowScope?, SuspendedImportCall)
         case finished
     }
 
@@ -64,7 +67,7 @@ public final class GuestCall<Result>: @unchecked Sendable {
     public init(
         function: Function, signature: CanonicalSignature, options: CanonicalOptions,
         instance: ComponentInstanceState, caller: ComponentInstanceState?,
-        lowerArguments: @escaping (inout CanonicalWriter) throws(CanonicalABIError) -> Void,
+        lowerArguments: ((inout CanonicalWriter) throws(CanonicalABIError) -> Void)?,
         liftResult: @escaping (inout CanonicalReader) throws(CanonicalABIError) -> Result
     ) throws(CanonicalABIError) {
         let expected = signature.coreType(.lift)
@@ -92,17 +95,40 @@ public final class GuestCall<Result>: @unchecked Sendable {
     /// traps, runs out of `fuel` (nil: unlimited) or an import suspends it.
     public func start(fuel: UInt64? = nil) -> GuestCallOutcome<Result> {
         guard case .ready = state else { return .trapped(.invalidCallState("the call was already started")) }
+        guard let lowerArguments else { return .trapped(.invalidCallState("a reusable call needs its arguments")) }
+        return begin(fuel: fuel, lowering: lowerArguments)
+    }
+
+    /// Starts the call with the arguments `lowering` writes (as the initializer's
+    /// `lowerArguments` does): for calling one function many times with one `GuestCall`,
+    /// which saves allocating a call, its closures and its execution each time. Allowed
+    /// before the first start and after the previous call finished (returned or trapped).
+    public func start(
+        fuel: UInt64? = nil, lowering: (inout CanonicalWriter) throws(CanonicalABIError) -> Void
+    ) -> GuestCallOutcome<Result> {
+        switch state {
+        case .ready, .finished: break
+        case .running, .suspended: return .trapped(.invalidCallState("the previous call has not finished"))
+        }
+        return begin(fuel: fuel, lowering: lowering)
+    }
+
+    private func begin(
+        fuel: UInt64?, lowering: (inout CanonicalWriter) throws(CanonicalABIError) -> Void
+    ) -> GuestCallOutcome<Result> {
         do {
             try instance.enter(from: caller)
         } catch {
             state = .finished
             return .trapped(error)
         }
-        let scope = BorrowScope()
+        // Only borrows need a scope (and a check that they were dropped).
+        let scope = signature.parametersContainBorrow ? BorrowScope() : nil
         let execution: Execution
         do throws(CanonicalABIError) {
             let context = CanonicalContext(options: options, instance: instance, borrowScope: scope)
-            let arguments = try lowerArgumentValues(context)
+            loweringContext = context
+            let arguments = try lowerArgumentValues(context, lowering)
             do {
                 execution = try instance.makeCallExecution(function, arguments)
             } catch {
@@ -183,7 +209,9 @@ public final class GuestCall<Result>: @unchecked Sendable {
 
     // MARK: Steps
 
-    private func lowerArgumentValues(_ context: CanonicalContext) throws(CanonicalABIError) -> [Value] {
+    private func lowerArgumentValues(
+        _ context: CanonicalContext, _ lowerArguments: (inout CanonicalWriter) throws(CanonicalABIError) -> Void
+    ) throws(CanonicalABIError) -> [Value] {
         guard signature.parametersSpill, let tuple = signature.parameterTuple else {
             var writer = CanonicalWriter(flatCapacity: signature.flatParameterTypes.count, context: context)
             try lowerArguments(&writer)
@@ -197,7 +225,7 @@ public final class GuestCall<Result>: @unchecked Sendable {
         return [.i32(UInt32(truncatingIfNeeded: pointer))]
     }
 
-    private func handle(_ outcome: ExecutionOutcome, _ execution: Execution, _ scope: BorrowScope) -> GuestCallOutcome<Result> {
+    private func handle(_ outcome: ExecutionOutcome, _ execution: Execution, _ scope: BorrowScope?) -> GuestCallOutcome<Result> {
         remainingFuel = execution.remainingFuel
         switch outcome {
         case .returned(let values):
@@ -216,20 +244,21 @@ public final class GuestCall<Result>: @unchecked Sendable {
     }
 
     /// Lifts the result, checks every borrow was dropped, calls `post-return`, and leaves.
-    private func finish(_ values: [Value], _ scope: BorrowScope) -> GuestCallOutcome<Result> {
+    private func finish(_ values: [Value], _ scope: BorrowScope?) -> GuestCallOutcome<Result> {
         do throws(CanonicalABIError) {
-            let context = CanonicalContext(options: options, instance: instance)
-            let slots = values.map(\.slots.0)
+            // The lowering context serves for lifting too (lifting uses no borrow scope).
+            let context = loweringContext ?? CanonicalContext(options: options, instance: instance)
+            loweringContext = nil
             var reader: CanonicalReader
-            if signature.resultSpills, let layout = signature.result, let pointer = slots.first {
+            if signature.resultSpills, let layout = signature.result, let pointer = values.first?.slots.0 {
                 let memory = try context.memory()
                 try memory.checkPlacement(pointer, size: UInt64(layout.size), alignment: layout.alignment)
                 reader = CanonicalReader(memory: memory, address: pointer, context: context)
             } else {
-                reader = CanonicalReader(flat: slots, context: context)
+                reader = CanonicalReader(flat: values.map(\.slots.0), context: context)
             }
             let result = try liftResult(&reader)
-            guard scope.liveBorrows == 0 else { throw CanonicalABIError.borrowsNotDropped(count: scope.liveBorrows) }
+            if let scope, scope.liveBorrows != 0 { throw CanonicalABIError.borrowsNotDropped(count: scope.liveBorrows) }
             if let postReturn = options.postReturn {
                 _ = try instance.withoutLeaving { () throws(CanonicalABIError) -> [Value] in
                     try instance.callHelper(postReturn, values)

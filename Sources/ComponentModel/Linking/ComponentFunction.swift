@@ -37,29 +37,19 @@ public struct ComponentFunction: Sendable {
         return try lifted.makeCall(arguments, caller: nil)
     }
 
-    /// A resumable call of a lifted function whose result `liftResult` reads (typed, e.g.
-    /// `reader.read(ComponentResult<[UInt8]?, String>.self)`), and whose arguments
-    /// `lowerArguments` writes, or, when it is nil, which lowers `arguments`. See
-    /// `GuestCall.init(function:signature:options:instance:caller:lowerArguments:liftResult:)`
-    /// for what the closures must do.
+    /// A reusable call of a lifted function: start it with
+    /// `GuestCall.start(fuel:lowering:)` for each call, giving the arguments then; it
+    /// lifts each result with `liftResult`.
     ///
     /// - Throws: `ComponentCallError.notResumable` for a host function;
-    ///   `CanonicalABIError` when the arguments do not fit the signature.
-    public func makeCall<Result>(
-        _ arguments: [ComponentValue] = [],
-        lowerArguments: ((inout CanonicalWriter) throws(CanonicalABIError) -> Void)? = nil,
+    ///   `CanonicalABIError` when the function does not fit its signature.
+    public func makeReusableCall<Result>(
         liftResult: @escaping (inout CanonicalReader) throws(CanonicalABIError) -> Result
     ) throws -> GuestCall<Result> {
         guard case .lifted(let lifted) = implementation else { throw ComponentCallError.notResumable }
-        let signature = lifted.signature
-        if lowerArguments == nil, arguments.count != signature.parameters.count {
-            throw CanonicalABIError.valueDoesNotMatchType(
-                "\(arguments.count) arguments for \(signature.parameters.count) parameters")
-        }
         return try GuestCall(
-            function: lifted.coreFunction, signature: signature, options: lifted.options, instance: lifted.instance,
-            caller: nil, lowerArguments: lowerArguments ?? CanonicalWriter.lowering(arguments, as: signature),
-            liftResult: liftResult)
+            function: lifted.coreFunction, signature: lifted.signature, options: lifted.options,
+            instance: lifted.instance, caller: nil, lowerArguments: nil, liftResult: liftResult)
     }
 
     /// Calls from `caller` (nil: the host), which cannot be entered while the call runs.

@@ -10,12 +10,20 @@ struct Options {
     var maxActors = 100_000
     /// Populations whose projected resident memory exceeds this are skipped.
     var memoryBudgetBytes = 6 << 30
+    /// Messages per throughput measurement, requests per round-trip measurement
+    /// (default 1,000,000 and 100,000; 20,000 and 2,000 with `--quick`).
+    var messages: Int?
+    var requests: Int?
+    /// Only this mode or these events (default: both of each).
+    var modes = Mode.allCases
+    var events = Events.allCases
     /// Benchmarks to run, by substring of their names; empty: all.
     var selections: [String] = []
     var showsHelp = false
 
     static let usage = """
-        usage: actor-bench [--quick] [--rounds N] [--workers N] [--max-actors N] [--memory-budget-mib N] [NAME...]
+        usage: actor-bench [--quick] [--rounds N] [--workers N] [--max-actors N] [--memory-budget-mib N]
+                           [--messages N] [--requests N] [--mode deterministic|workers] [--events on|off] [NAME...]
           NAME selects benchmarks by substring: spawn, one-way, many, ping-pong, request, guest-request
         """
 
@@ -38,6 +46,18 @@ struct Options {
             case "--workers": workers = try number(after: argument)
             case "--max-actors": maxActors = try number(after: argument)
             case "--memory-budget-mib": memoryBudgetBytes = try number(after: argument) << 20
+            case "--messages": messages = try number(after: argument)
+            case "--requests": requests = try number(after: argument)
+            case "--mode":
+                guard let mode = remaining.popFirst().flatMap(Mode.init(rawValue:)) else {
+                    throw UsageError(description: "--mode needs deterministic or workers\n\(Self.usage)")
+                }
+                modes = [mode]
+            case "--events":
+                guard let choice = remaining.popFirst().flatMap(Events.init(rawValue:)) else {
+                    throw UsageError(description: "--events needs on or off\n\(Self.usage)")
+                }
+                events = [choice]
             case "--help", "-h": showsHelp = true
             default:
                 guard !argument.hasPrefix("-") else { throw UsageError(description: "unknown option \(argument)\n\(Self.usage)") }

@@ -5,8 +5,8 @@ import Foundation
 struct Report {
     let options: Options
 
-    private var messages: Int { options.quick ? 20_000 : 1_000_000 }
-    private var requests: Int { options.quick ? 2_000 : 100_000 }
+    private var messages: Int { options.messages ?? (options.quick ? 20_000 : 1_000_000) }
+    private var requests: Int { options.requests ?? (options.quick ? 2_000 : 100_000) }
     private var rounds: Int { options.quick ? 1 : options.rounds }
 
     mutating func run() throws {
@@ -22,7 +22,7 @@ struct Report {
         emit("Spawn + init (no-op actor, 8-byte state, worker mode), and resident memory per idle actor\n")
         emit("| actors | events | spawn + init (µs/actor) | resident (KiB/actor) |")
         emit("|---:|---|---:|---:|")
-        for events in Events.allCases {
+        for events in options.events {
             var bytesPerActor: Double?
             for population in options.populations {
                 if let bytesPerActor, bytesPerActor * Double(population) > Double(options.memoryBudgetBytes) {
@@ -55,8 +55,8 @@ struct Report {
         emit("| actors | mode | events | messages/s |")
         emit("|---:|---|---|---:|")
         for population in options.populations where options.selects(population == 1 ? "one-way" : "many") {
-            for mode in Mode.allCases {
-                for events in Events.allCases {
+            for mode in options.modes {
+                for events in options.events {
                     let rate = try medianOf(rounds) {
                         try MessagingBenchmark.hostToActors(
                             mode: mode, events: events, actors: population, messages: messages, options: options
@@ -73,8 +73,8 @@ struct Report {
         emit("Guest → guest: two ping-pong actors pass a ball \(grouped(messages)) times (one send per handler)\n")
         emit("| mode | events | messages/s |")
         emit("|---|---|---:|")
-        for mode in Mode.allCases {
-            for events in Events.allCases {
+        for mode in options.modes {
+            for events in options.events {
                 let rate = try medianOf(rounds) {
                     try MessagingBenchmark.pingPong(mode: mode, events: events, messages: messages, options: options).messagesPerSecond
                 }
@@ -88,8 +88,8 @@ struct Report {
         emit("Request round trips (\(grouped(requests)) requests, one at a time from the host; all at once to the requester)\n")
         emit("| from → to | mode | events | median (µs) | p99 (µs) | mean (µs) |")
         emit("|---|---|---|---:|---:|---:|")
-        for mode in Mode.allCases {
-            for events in Events.allCases {
+        for mode in options.modes {
+            for events in options.events {
                 var measurements: [RoundTripMeasurement] = []
                 if options.selects("request") {
                     measurements.append(try best(of: rounds) {
