@@ -48,12 +48,12 @@ public enum ChainEventHashing {
         } else {
             sink.write(byte: 0)
         }
-        sink.writeLengthPrefixed(Array(eventType.utf8))
+        sink.writeLengthPrefixed(utf8: eventType)
         sink.writeLengthPrefixed(data)
         sink.write(bigEndian: timestamp)
         if let description {
             sink.write(byte: 1)
-            sink.writeLengthPrefixed(Array(description.utf8))
+            sink.writeLengthPrefixed(utf8: description)
         } else {
             sink.write(byte: 0)
         }
@@ -77,6 +77,15 @@ extension ByteSink {
     mutating func writeLengthPrefixed(_ bytes: [UInt8]) {
         write(bigEndian: UInt64(truncatingIfNeeded: bytes.count))
         bytes.withUnsafeBytes { write($0) }
+    }
+
+    /// A string's UTF-8, length-prefixed, without copying it into an array first.
+    mutating func writeLengthPrefixed(utf8 string: String) {
+        var string = string
+        string.withUTF8 { text in
+            write(bigEndian: UInt64(truncatingIfNeeded: text.count))
+            write(UnsafeRawBufferPointer(text))
+        }
     }
 }
 

@@ -1,16 +1,24 @@
 /// Lowercase hexadecimal text for byte strings (hashes in JSON, content references).
 public enum HexEncoding {
-    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
-
     /// `bytes` as lowercase hex, two digits per byte.
     public static func string(from bytes: [UInt8]) -> String {
         var text = [UInt8]()
-        text.reserveCapacity(bytes.count &* 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
-        }
+        append(bytes, to: &text)
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends `bytes` as lowercase hex digits to `text`.
+    static func append(_ bytes: [UInt8], to text: inout [UInt8]) {
+        text.reserveCapacity(text.count &+ bytes.count &* 2)
+        for byte in bytes {
+            text.append(hexDigit(byte >> 4))
+            text.append(hexDigit(byte & 0x0f))
+        }
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") &+ value : UInt8(ascii: "a") &- 10 &+ value
     }
 
     /// The bytes a hex string spells (either case), or nil if it has an odd length or a

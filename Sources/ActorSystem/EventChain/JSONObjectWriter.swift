@@ -1,16 +1,28 @@
 /// Writes one JSON object as UTF-8, field by field, in the order given. Just enough JSON
 /// for event payloads and `--events` lines, without Foundation.
 struct JSONObjectWriter {
-    private var bytes: [UInt8] = [UInt8(ascii: "{")]
+    private var bytes: [UInt8]
+
+    /// Room for a typical event payload, so building one grows the buffer rarely.
+    init() {
+        bytes = []
+        bytes.reserveCapacity(128)
+        bytes.append(UInt8(ascii: "{"))
+    }
 
     mutating func add(_ key: String, string: String?) {
         addKey(key)
         if let string { appendQuoted(string) } else { bytes.append(contentsOf: "null".utf8) }
     }
 
-    /// Bytes as a lowercase hex string (null for nil).
+    /// Bytes as a lowercase hex string (null for nil), written straight into the object.
     mutating func add(_ key: String, hex data: [UInt8]?) {
-        add(key, string: data.map { HexEncoding.string(from: $0) })
+        addKey(key)
+        guard let data else { return bytes.append(contentsOf: "null".utf8) }
+        bytes.reserveCapacity(bytes.count &+ data.count &* 2 &+ 3)
+        bytes.append(UInt8(ascii: "\""))
+        HexEncoding.append(data, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     mutating func add(_ key: String, number: UInt64) {
@@ -29,7 +41,11 @@ struct JSONObjectWriter {
     }
 
     /// The finished object, as UTF-8.
-    var utf8: [UInt8] { bytes + [UInt8(ascii: "}")] }
+    var utf8: [UInt8] {
+        var finished = bytes
+        finished.append(UInt8(ascii: "}"))
+        return finished
+    }
 
     /// The finished object.
     var json: String { String(decoding: utf8, as: UTF8.self) }

@@ -126,15 +126,8 @@ private struct SHA256State {
         e: 0x510e_527f, f: 0x9b05_688c, g: 0x1f83_d9ab, h: 0x5be0_cd19)
 
     var bytes: [UInt8] {
-        var result = [UInt8]()
-        result.reserveCapacity(SHA256.digestByteCount)
-        for word in [a, b, c, d, e, f, g, h] {
-            result.append(UInt8(truncatingIfNeeded: word >> 24))
-            result.append(UInt8(truncatingIfNeeded: word >> 16))
-            result.append(UInt8(truncatingIfNeeded: word >> 8))
-            result.append(UInt8(truncatingIfNeeded: word))
-        }
-        return result
+        let words = (a.bigEndian, b.bigEndian, c.bigEndian, d.bigEndian, e.bigEndian, f.bigEndian, g.bigEndian, h.bigEndian)
+        return withUnsafeBytes(of: words) { Array($0) }
     }
 
     /// Runs the compression function over `count` consecutive 64-byte blocks.

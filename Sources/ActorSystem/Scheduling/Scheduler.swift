@@ -120,10 +120,16 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
+    /// How long an idle worker keeps looking for work (yielding its core between looks)
+    /// before it sleeps: waking a sleeping thread costs several microseconds, which a
+    /// request's round trip would pay twice.
+    static let idleSpinNanoseconds: UInt64 = 50_000
+
     /// Waits for a runnable actor (firing timers as they come due); nil when stopping.
     private func nextCell() -> ActorCell? {
         lock.lock()
         defer { lock.unlock() }
+        var idleSince: UInt64?
         while !isStopping {
             let due = timers.removeDue(now: ChainClock.millisecondsSinceEpoch())
             if !due.isEmpty {
@@ -141,6 +147,16 @@ final class Scheduler: @unchecked Sendable {
                 return cell
             }
             if runningSlices == 0, timers.isEmpty { lock.broadcast(Self.becameQuiescent) }
+            let now = WorkerThread.monotonicNanoseconds()
+            let spinStart = idleSince ?? now
+            idleSince = spinStart
+            if now &- spinStart < Self.idleSpinNanoseconds {
+                lock.unlock()
+                WorkerThread.yield()
+                lock.lock()
+                continue
+            }
+            idleSince = nil
             if let deadline = timers.earliestDeadline {
                 lock.wait(Self.workAvailable, untilMilliseconds: deadline)
             } else {

@@ -53,6 +53,16 @@ final class WorkerThread: @unchecked Sendable {
         #endif
     }
 
+    /// A monotonic clock in nanoseconds (for short waits, not for timestamps).
+    static func monotonicNanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
+    }
+
+    /// Lets another thread run on this core.
+    static func yield() { sched_yield() }
+
     /// Processors online: the default number of workers.
     static var processorCount: Int {
         let count = sysconf(Int32(_SC_NPROCESSORS_ONLN))
