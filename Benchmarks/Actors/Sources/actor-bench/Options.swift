@@ -70,8 +70,8 @@ struct Options {
         selections.isEmpty || selections.contains { name.contains($0) }
     }
 
-    /// 1, 1,000 and 100,000 actors (fewer with `--max-actors`).
+    /// 1, 1,000, 10,000 and 100,000 actors (fewer with `--max-actors`).
     var populations: [Int] {
-        [1, 1_000, 100_000].filter { $0 <= maxActors }
+        [1, 1_000, 10_000, 100_000].filter { $0 <= maxActors }
     }
 }

@@ -57,12 +57,16 @@ struct Report {
         for population in options.populations where options.selects(population == 1 ? "one-way" : "many") {
             for mode in options.modes {
                 for events in options.events {
-                    let rate = try medianOf(rounds) {
-                        try MessagingBenchmark.hostToActors(
-                            mode: mode, events: events, actors: population, messages: messages, options: options
-                        ).messagesPerSecond
+                    do {
+                        let rate = try medianOf(rounds) {
+                            try MessagingBenchmark.hostToActors(
+                                mode: mode, events: events, actors: population, messages: messages, options: options
+                            ).messagesPerSecond
+                        }
+                        emit("| \(grouped(population)) | \(mode) | \(events) | \(grouped(Int(rate))) |")
+                    } catch {
+                        emit("| \(grouped(population)) | \(mode) | \(events) | failed: \(error) |")
                     }
-                    emit("| \(grouped(population)) | \(mode) | \(events) | \(grouped(Int(rate))) |")
                 }
             }
         }

@@ -71,7 +71,8 @@ enum SpawnBenchmark {
         guard process.terminationStatus == 0, fields.count == 2, let elapsed = Double(fields[0]),
             let resident = Double(fields[1])
         else {
-            throw BenchmarkFailure(description: "spawn child for \(population) actors failed: \(String(decoding: data, as: UTF8.self))")
+            let output = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " ")
+            throw BenchmarkFailure(description: "spawning \(population) actors failed: \(output)")
         }
         return (elapsed, resident)
     }
