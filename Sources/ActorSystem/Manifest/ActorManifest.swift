@@ -19,6 +19,7 @@
 /// max_memory_pages = 16
 /// max_call_depth = 500
 /// mailbox_capacity = 64
+/// request_timeout_ms = 5_000         # a request this actor sends fails after 5 s without reply
 /// ```
 ///
 /// A manifest with `[supervisor]` and no `component` is a pure host supervisor: the

@@ -208,7 +208,7 @@ extension ActorSystem {
             cell.needsInitialization = false
         case .request(let id, _)?:
             if let reply = result.reply {
-                answerRequest(id, with: .success(reply))
+                answerRequest(id, from: cell, with: .success(reply))
             } else {
                 requests.withLock { $0.setPhase(.awaitingResponse, of: id) }
             }
