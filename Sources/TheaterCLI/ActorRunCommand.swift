@@ -4,12 +4,14 @@ import Synchronization
 
 /// `theater run MANIFEST... [--send NAME=TEXT [--repeat N]]... [--request NAME=TEXT]...
 /// [--events] [--trace[=NAME]] [--workers N]`: spawns the actors the manifests describe,
-/// sends the messages and requests in command-line order (printing each reply; each
-/// action runs until the actors are idle before the next), prints each actor's final
-/// state, and shuts down.
+/// sends the messages and requests in command-line order (each action runs until the
+/// system is quiescent before the next), prints each actor's final state, and shuts down.
 ///
-/// Actors' log lines go to standard output as `[NAME] line`; crashes go to standard error.
-/// Exit status 3 when an actor crashed.
+/// A request prints `reply NAME: TEXT` (the reply as UTF-8, or `0x` and hex) or
+/// `error NAME: MESSAGE`. Actors' log lines go to standard output as `[NAME] line`;
+/// crashes go to standard error, and so does `--trace`: each executed Wasm instruction as
+/// `NAME: FUNCTION @0xOFFSET: INSTRUCTION OPERANDS...`. Exit status 3 when an actor
+/// crashed.
 enum ActorRunCommand {
     struct Options {
         var manifestPaths: [String] = []
@@ -120,14 +122,14 @@ enum ActorRunCommand {
             do {
                 reply = try session.system.submitRequest(to: id, Array(text.utf8))
             } catch {
-                session.output.printLine("\(actor) failed the request: \(error)")
+                session.output.printLine("error \(actor): \(error)")
                 return
             }
             session.settle()
             switch reply.result {
-            case .success(let bytes)?: session.output.printLine("\(actor) replied \(ActorText.show(bytes))")
-            case .failure(let error)?: session.output.printLine("\(actor) failed the request: \(error)")
-            case nil: session.output.printLine("\(actor) has not replied (the request is outstanding)")
+            case .success(let bytes)?: session.output.printLine("reply \(actor): \(ActorText.reply(bytes))")
+            case .failure(let error)?: session.output.printLine("error \(actor): \(error)")
+            case nil: session.output.printLine("error \(actor): no reply yet (the request is outstanding)")
             }
         }
     }
@@ -158,9 +160,10 @@ final class ActorSession: Sendable {
         if let workers, workers > 0 { configuration.workerCount = workers }
         configuration.logSink = { actor, line in output.printLine("[\(actor)] \(line)") }
         if let traceFilter {
-            configuration.eventSink = { actor, event in
-                guard traceFilter.isEmpty || traceFilter == actor.name || traceFilter == actor.id.rawValue else { return }
-                output.printError("trace \(actor) #\(event.sequence) \(event.eventType): \(event.description ?? "")")
+            configuration.instructionTracer = { actor in
+                guard traceFilter.isEmpty || traceFilter == actor.name || traceFilter == actor.id.rawValue else { return nil }
+                let prefix = "\(actor): "
+                return { event in output.printError(prefix + WasmRunCommand.traceLine(event)) }
             }
         }
         configuration.hostInterfaceExtensions.append(SupervisorHostInterface())

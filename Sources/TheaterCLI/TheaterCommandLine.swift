@@ -54,9 +54,11 @@ public enum TheaterCommandLine {
               their crashes are restarted (exit status 3 only if a root gives up).
               --send NAME=TEXT       send TEXT to the actor NAME's handle-send
               --repeat N             send the preceding --send N times
-              --request NAME=TEXT    send a request and print the reply
+              --request NAME=TEXT    send a request; print `reply NAME: TEXT` (TEXT the
+                                     reply as UTF-8, or 0x and hex) or `error NAME: MESSAGE`
               --events               print every actor's event chain as JSON lines
-              --trace[=NAME]         print chain events on standard error as they happen
+              --trace[=NAME]         print each Wasm instruction the actor NAME (or every
+                                     actor) executes on standard error, as NAME: LINE
               --workers N            worker threads (default: one per processor; 0: run
                                      deterministically on the main thread)
           demo [--fixtures DIR] [--workers N]

@@ -83,6 +83,7 @@ extension ActorSystem {
         let call: GuestCall<ComponentValue?>
         do {
             call = try function.makeCall(arguments)
+            call.traceSink = cell.instructionTraceSink
         } catch {
             crash(cell, .canonicalABIViolation("\(error)"), backtrace: [], handler: handler)
             return .over
