@@ -44,6 +44,9 @@ public struct ActorSystemConfiguration: Sendable {
     /// }
     /// ```
     public var instructionTracer: (@Sendable (ActorIdentity) -> (@Sendable (TraceEvent) -> Void)?)?
+    /// Where chains of actors that save theirs (`ActorDefinition.savesChain`) are written;
+    /// nil: each definition's `chainDirectory` (a manifest's directory). See `SavedChain`.
+    public var chainDirectory: String?
     /// Interfaces implemented outside the actor system (e.g. `supervisor`), by name.
     public var hostInterfaceExtensions: [any HostInterfaceExtension] = []
 

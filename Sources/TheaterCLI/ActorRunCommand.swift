@@ -3,7 +3,7 @@ import Supervision
 import Synchronization
 
 /// `theater run MANIFEST... [--send NAME=TEXT [--repeat N]]... [--request NAME=TEXT]...
-/// [--events] [--trace[=NAME]] [--workers N]`: spawns the actors the manifests describe,
+/// [--events] [--trace[=NAME]] [--workers N] [--chain-dir DIR]`: spawns the actors the manifests describe,
 /// sends the messages and requests in command-line order (each action runs until the
 /// system is quiescent before the next), prints each actor's final state, and shuts down.
 ///
@@ -21,6 +21,8 @@ enum ActorRunCommand {
         var traceFilter: String?
         /// nil: one worker per processor; 0: deterministic mode on this thread.
         var workers: Int?
+        /// Where saved chains go (nil: next to each manifest).
+        var chainDirectory: String?
 
         enum Action {
             case send(actor: String, text: String, repeats: UInt64)
@@ -51,6 +53,8 @@ enum ActorRunCommand {
                     let count = try cursor.count(of: "--workers")
                     guard count <= 1024 else { throw .usage("--workers must be at most 1024") }
                     options.workers = Int(count)
+                case "--chain-dir":
+                    options.chainDirectory = try cursor.value(of: "--chain-dir")
                 case "--help", "-h":
                     throw .helpRequested
                 default:
@@ -78,7 +82,9 @@ enum ActorRunCommand {
 
     static func run(_ options: Options, output: CommandOutput) throws(CommandLineError) -> Int32 {
         let shared = SharedOutput(output)
-        let session = ActorSession(workers: options.workers, traceFilter: options.traceFilter, output: shared)
+        let session = ActorSession(
+            workers: options.workers, traceFilter: options.traceFilter, chainDirectory: options.chainDirectory,
+            output: shared)
         defer { session.system.shutdown() }
         for path in options.manifestPaths {
             try session.start(manifestAt: path)
@@ -94,6 +100,13 @@ enum ActorRunCommand {
         if options.printsEvents {
             for id in ids { session.printEvents(of: id) }
             session.printSupervisorEvents()
+        }
+        // Actors that save their chain write it as they stop.
+        session.system.shutdown()
+        for id in ids {
+            if let path = (try? session.system.savedChainPath(of: id)) ?? nil {
+                shared.printLine("saved the chain of \(session.displayName(id)) to \(path)")
+            }
         }
         shared.flush()
         return session.crashCount > 0 || session.hasFailedTree ? ExitStatus.trapped : ExitStatus.success
@@ -154,10 +167,11 @@ final class ActorSession: Sendable {
     /// What `start(manifestAt:)` started: actors and supervision trees.
     let started = Mutex<[StartedManifest]>([])
 
-    init(workers: Int?, traceFilter: String?, output: SharedOutput) {
+    init(workers: Int?, traceFilter: String?, chainDirectory: String? = nil, output: SharedOutput) {
         self.output = output
         var configuration = workers == 0 ? ActorSystemConfiguration.deterministic : ActorSystemConfiguration()
         if let workers, workers > 0 { configuration.workerCount = workers }
+        configuration.chainDirectory = chainDirectory
         configuration.logSink = { actor, line in output.printLine("[\(actor)] \(line)") }
         if let traceFilter {
             configuration.instructionTracer = { actor in

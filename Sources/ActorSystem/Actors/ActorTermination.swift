@@ -23,6 +23,7 @@ extension ActorSystem {
         }
         guard let drained else { return }
         recordEnd(of: cell, reason: reason, failure: failure, stopReason: "stopped by the host")
+        saveChainIfAsked(cell)
         let shuttingDown = directory.withLock { directory -> Bool in
             directory.releaseName(of: cell)
             return directory.isShuttingDown
