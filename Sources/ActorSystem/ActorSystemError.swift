@@ -41,6 +41,10 @@ public enum ActorSystemError: Error, Sendable, Hashable, CustomStringConvertible
     /// The request would close a cycle of actors waiting on each other's replies (the
     /// actors, the requester first and last), so it could never be answered.
     case requestCycle([String])
+    /// The actor rejected a channel the host opened, or stopped before answering.
+    case channelRefused(String)
+    /// The channel is not open (not yet accepted, or closed).
+    case channelClosed(String)
     /// The system is shutting down.
     case shuttingDown
     /// The operation is for supervised actors (`ActorDefinition.isSupervised`) only.
@@ -70,6 +74,8 @@ public enum ActorSystemError: Error, Sendable, Hashable, CustomStringConvertible
         case .requestTimedOut(let id, let milliseconds): "request \(id) timed out after \(milliseconds) ms without a reply"
         case .requestCycle(let actors):
             "request cycle: \(actors.joined(separator: " -> ")) would wait on each other forever"
+        case .channelRefused(let reason): "the channel was refused: \(reason)"
+        case .channelClosed(let id): "channel \(id) is not open"
         case .shuttingDown: "the actor system is shutting down"
         case .notSupervised(let id): "actor \(id) is not supervised"
         case .notAwaitingRestart(let id): "actor \(id) is not awaiting a restart"

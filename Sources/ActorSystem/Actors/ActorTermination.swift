@@ -64,7 +64,9 @@ extension ActorSystem {
     func closeChannels(of cell: ActorCell, reason: String, keeping kept: Set<String> = []) {
         for (id, channel) in channels.withLock({ $0.removeAll(involving: cell.id, keeping: kept) }) {
             if !channel.isOpen, channel.target === cell {
-                resume(channel.initiator, waitingFor: .channelOpen(id), with: .error(.string(reason)))
+                refuseChannelOpen(id, of: channel, reason)
+            } else if channel.isOpen, case .host(let hostChannel)? = channel.peer(of: cell.id) {
+                hostChannel.markClosed(reason)
             } else if channel.isOpen, let peer = channel.peer(of: cell.id) {
                 try? deliver(.channelClose(id: id), to: peer)
             }

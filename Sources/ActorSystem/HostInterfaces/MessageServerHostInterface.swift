@@ -125,7 +125,7 @@ extension ActorSystem {
         guard peer !== cell else {
             return refused(cell, "open-channel", arguments, "an actor cannot open a channel to itself")
         }
-        let id = channels.withLock { $0.add(initiator: cell, target: peer) }
+        let id = channels.withLock { $0.add(initiator: .actor(cell), target: peer) }
         cell.shared.withLock { $0.waitKey = .channelOpen(id) }
         do {
             try deliver(.channelOpen(id: id, bytes), to: peer)

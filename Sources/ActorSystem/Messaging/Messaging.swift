@@ -54,7 +54,7 @@ extension ActorSystem {
         try await submitRequest(to: id, bytes).value()
     }
 
-    private func hostTarget(_ id: ActorID) throws(ActorSystemError) -> ActorCell {
+    func hostTarget(_ id: ActorID) throws(ActorSystemError) -> ActorCell {
         let (cell, shuttingDown) = directory.withLock { ($0.cell(id), $0.isShuttingDown) }
         guard !shuttingDown else { throw .shuttingDown }
         guard let cell else { throw .unknownActor(id.rawValue) }
@@ -161,8 +161,7 @@ extension ActorSystem {
     func settleChannelOpen(_ id: String, accepted: Bool, message: [UInt8]?, reason: String? = nil) {
         if !accepted {
             guard let channel = channels.withLock({ $0.remove(id) }) else { return }
-            let why = reason ?? "actor \(channel.target.displayName) rejected the channel"
-            resume(channel.initiator, waitingFor: .channelOpen(id), with: .error(.string(why)))
+            refuseChannelOpen(id, of: channel, reason ?? "actor \(channel.target.displayName) rejected the channel")
             return
         }
         let channel = channels.withLock { table -> ChannelTable.Channel? in
@@ -170,14 +169,42 @@ extension ActorSystem {
             return table[id]
         }
         guard let channel else { return }
-        guard channel.initiator.shared.withLock({ $0.isRunning }) else {
-            _ = channels.withLock { $0.remove(id) }
-            try? deliver(.channelClose(id: id), to: channel.target)
-            return
+        switch channel.initiator {
+        case .actor(let initiator):
+            guard initiator.shared.withLock({ $0.isRunning }) else {
+                _ = channels.withLock { $0.remove(id) }
+                try? deliver(.channelClose(id: id), to: channel.target)
+                return
+            }
+            resume(initiator, waitingFor: .channelOpen(id), with: .ok(.string(id)))
+        case .host(let hostChannel):
+            hostChannel.settleOpen(accepted: true, reason: "")
         }
-        resume(channel.initiator, waitingFor: .channelOpen(id), with: .ok(.string(id)))
         if let message {
             try? deliver(.channelMessage(id: id, message), to: channel.initiator)
+        }
+    }
+
+    /// The opener of a channel that will not open learns why.
+    func refuseChannelOpen(_ id: String, of channel: ChannelTable.Channel, _ reason: String) {
+        switch channel.initiator {
+        case .actor(let initiator): resume(initiator, waitingFor: .channelOpen(id), with: .error(.string(reason)))
+        case .host(let hostChannel): hostChannel.settleOpen(accepted: false, reason: reason)
+        }
+    }
+
+    /// Puts a channel message or close in the mailbox of an actor end, or hands it to the
+    /// host's end.
+    func deliver(_ message: MailboxMessage, to end: ChannelEnd) throws(ActorSystemError) {
+        switch end {
+        case .actor(let cell):
+            try deliver(message, to: cell)
+        case .host(let hostChannel):
+            switch message {
+            case .channelMessage(_, let bytes): hostChannel.deliver(bytes)
+            case .channelClose: hostChannel.markClosed("closed by actor \(hostChannel.actor)")
+            case .send, .request, .channelOpen, .supervisor: break
+            }
         }
     }
 }
