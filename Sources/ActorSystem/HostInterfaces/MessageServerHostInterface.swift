@@ -94,12 +94,8 @@ extension ActorSystem {
         if let cycle = requestCycle(from: cell, to: responder) {
             return refused(cell, "request", arguments, ActorSystemError.requestCycle(cycle).description)
         }
-        let timeout = cell.limits.requestTimeoutMilliseconds
-        let id = requests.withLock { table in
-            table.add(requester: .actor(cell), responder: responder.id) { id in
-                timeout.map { startTimeout(of: id, milliseconds: $0) }
-            }
-        }
+        let id = requests.withLock { $0.add(requester: .actor(cell), responder: responder.id) }
+        armTimeout(of: id, milliseconds: cell.limits.requestTimeoutMilliseconds)
         // Wait before sending: the reply may come from another worker at once.
         cell.shared.withLock { $0.waitKey = .request(id) }
         do {

@@ -29,16 +29,15 @@ extension ActorSystem {
         let timeout = configuration.defaultLimits.requestTimeoutMilliseconds
         let reply = requests.withLock { table in
             var reply: PendingReply?
-            _ = table.add(
-                responder: target.id,
-                requester: { id in
-                    let pending = PendingReply(requestID: id)
-                    reply = pending
-                    return .external(pending)
-                }, timer: { id in timeout.map { startTimeout(of: id, milliseconds: $0) } })
+            _ = table.add(responder: target.id) { id in
+                let pending = PendingReply(requestID: id)
+                reply = pending
+                return .external(pending)
+            }
             return reply
         }
         guard let reply else { throw .requestFailed("no request id") }
+        armTimeout(of: reply.requestID, milliseconds: timeout)
         do {
             try deliver(.request(id: reply.requestID, bytes), to: target)
         } catch {
@@ -135,15 +134,18 @@ extension ActorSystem {
 
     // MARK: Timeouts
 
-    /// Sets the timer that fails request `id` after `milliseconds` (on the scheduler's
-    /// clock, so virtual in deterministic mode). Called under the request table's lock:
-    /// the scheduler's lock nests inside it, never the other way round.
-    func startTimeout(of id: String, milliseconds: UInt64) -> UInt64 {
+    /// Sets the timer that fails request `id` after `milliseconds` (nil: never), on the
+    /// scheduler's clock (virtual in deterministic mode). The timer is set before the
+    /// table knows it (the two locks are never held together), so a request answered in
+    /// between cancels its timer here.
+    func armTimeout(of id: String, milliseconds: UInt64?) {
+        guard let milliseconds else { return }
         let (deadline, overflow) = scheduler.now().addingReportingOverflow(milliseconds)
         let systemReference = WeakActorSystem(self)
-        return scheduler.addTimer(deadline: overflow ? .max : deadline) {
+        let timer = scheduler.addTimer(deadline: overflow ? .max : deadline) {
             systemReference.system?.expireRequest(id, milliseconds: milliseconds)
         }
+        if !requests.withLock({ $0.setTimeoutTimer(timer, of: id) }) { scheduler.cancelTimer(timer) }
     }
 
     func cancelTimeout(of entry: RequestTable.Entry) {

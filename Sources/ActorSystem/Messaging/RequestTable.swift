@@ -38,24 +38,25 @@ struct RequestTable: Sendable {
     private var expiredOrder = Deque<String>()
     private static let expiredMemory = 4_096
 
-    /// Registers a request and returns its new id. `timer` (called under the table's lock,
-    /// with the id) sets the request's timeout timer.
-    mutating func add(
-        requester: Requester, responder: ActorID, timer: (String) -> UInt64? = { _ in nil }
-    ) -> String {
-        add(responder: responder, requester: { _ in requester }, timer: timer)
+    /// Registers a request and returns its new id.
+    mutating func add(requester: Requester, responder: ActorID) -> String {
+        add(responder: responder) { _ in requester }
     }
 
     /// Registers a request whose requester needs the id first (the host's `PendingReply`).
-    mutating func add(
-        responder: ActorID, requester: (String) -> Requester, timer: (String) -> UInt64? = { _ in nil }
-    ) -> String {
+    mutating func add(responder: ActorID, requester: (String) -> Requester) -> String {
         let number = nextNumber
         nextNumber &+= 1
         let id = "request-\(number)"
-        entries[id] = Entry(
-            requester: requester(id), responder: responder, phase: .queued, number: number, timeoutTimer: timer(id))
+        entries[id] = Entry(requester: requester(id), responder: responder, phase: .queued, number: number)
         return id
+    }
+
+    /// Gives request `id` its timeout timer; false if it is no longer open.
+    mutating func setTimeoutTimer(_ timer: UInt64, of id: String) -> Bool {
+        guard entries[id] != nil else { return false }
+        entries[id]?.timeoutTimer = timer
+        return true
     }
 
     /// Removes request `id` because nobody waits for its reply any more (its timeout
