@@ -94,7 +94,7 @@ enum ActorRunCommand {
             try perform(action, session)
         }
         session.settle()
-        let ids = session.startedActors
+        let ids = session.everyActor
         for id in ids { session.printSummary(of: id) }
         session.printSupervisionSummary()
         if options.printsEvents {
