@@ -47,8 +47,10 @@ public enum TheaterCommandLine {
           run MANIFEST... [--send NAME=TEXT [--repeat N]]... [--request NAME=TEXT]...
               [--events] [--trace[=NAME]] [--workers N] [--chain-dir DIR]
               Spawn the actors the manifests describe, send the messages and requests
-              in order (printing each reply), wait until the actors are idle, and print
-              each actor's final state. Actors' log lines are printed as [NAME] LINE.
+              in order, each once the system is quiescent (mailboxes empty, nothing
+              running, no timer pending), and print each actor's final state. Actors'
+              log lines are printed as [NAME] LINE. A request without a reply fails
+              after 30 s (an actor's own requests: its [limits] request_timeout_ms).
               A supervisor manifest ([supervisor]) starts its supervision tree; its
               actors are named by their path in the tree (worker, pipeline/sink), and
               their crashes are restarted (exit status 3 only if a root gives up).
@@ -65,9 +67,9 @@ public enum TheaterCommandLine {
                                      chain when they stop (default: next to their
                                      manifest), as DIR/NAME.chain.jsonl
           chain verify FILE
-              Check a saved event chain (or --events output): sequence numbers, parent
-              links and SHA-256 hashes of each actor's events. Exit status 1 if it does
-              not verify.
+              Check a saved event chain (or the JSON lines of --events): the sequence
+              numbers, parent links and SHA-256 hashes of each actor's events. Exit
+              status 1 if it does not verify.
           demo [--fixtures DIR] [--workers N]
               A narrated tour: a counter, ping-pong, a request from inside an actor, a
               crash, and an event chain, using the actor fixtures (Fixtures/actors).
