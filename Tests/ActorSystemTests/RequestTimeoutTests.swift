@@ -105,3 +105,19 @@ import Testing
         }
     }
 }
+
+extension RequestTimeoutTests {
+    @Test func openingAChannelToAnActorWaitingOnTheOpenerFailsAtOnce() throws {
+        let system = ActorSystem(configuration: .deterministic)
+        _ = try system.spawn(Probe.definition(name: "a"))
+        let b = try system.spawn(Probe.definition(name: "b"))
+        // b waits for a's reply while a's handler opens a channel to b.
+        // (Only runnable actors run: running until quiescent would let b's request time out.)
+        try system.send(to: b, bytes("request:a:defer"))
+        while try system.step() {}
+        let a = try #require(system.actorID(named: "a"))
+        try system.send(to: a, bytes("open:b:hi"))
+        while try system.step() {}
+        #expect(try system.stateText(of: a) == "err:request cycle: a -> b -> a would wait on each other forever")
+    }
+}

@@ -18,10 +18,7 @@ extension ActorDefinition {
         do {
             bytes = try ManifestFiles.read(path)
         } catch {
-            switch error {
-            case .noFile: throw .unreadableComponent(path: path, message: "no such file")
-            case .failed(let message): throw .unreadableComponent(path: path, message: message)
-            }
+            throw .unreadableComponent(path: path, message: error.message)
         }
         self.init(
             componentBytes: bytes, name: manifest.name, initialState: manifest.initialState?.bytes,

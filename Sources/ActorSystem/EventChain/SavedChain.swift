@@ -38,10 +38,7 @@ public enum SavedChain {
         do {
             bytes = try ManifestFiles.read(path)
         } catch {
-            switch error {
-            case .noFile: throw .unreadable(path: path, message: "no such file")
-            case .failed(let message): throw .unreadable(path: path, message: message)
-            }
+            throw .unreadable(path: path, message: error.message)
         }
         guard let text = UTF8Text.decode(bytes) else { throw .unreadable(path: path, message: "not UTF-8 text") }
         return try parse(text)

@@ -121,6 +121,9 @@ extension ActorSystem {
         guard peer !== cell else {
             return refused(cell, "open-channel", arguments, "an actor cannot open a channel to itself")
         }
+        if let cycle = requestCycle(from: cell, to: peer) {
+            return refused(cell, "open-channel", arguments, ActorSystemError.requestCycle(cycle).description)
+        }
         let id = channels.withLock { $0.add(initiator: .actor(cell), target: peer) }
         cell.shared.withLock { $0.waitKey = .channelOpen(id) }
         do {
