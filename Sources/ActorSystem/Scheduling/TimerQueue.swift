@@ -46,8 +46,12 @@ struct TimerQueue: Sendable {
     /// Cancels the timer `id` if it has not fired; does nothing otherwise.
     mutating func cancel(_ id: UInt64) {
         guard pending.remove(id) != nil else { return }
+        if heap.first?.sequence == id {
+            _ = removeFirst()
+            dropCancelledFirst()
+            return
+        }
         cancelled.insert(id)
-        dropCancelledFirst()
         if cancelled.count > 32, cancelled.count &* 2 > heap.count { compact() }
     }
 
