@@ -97,12 +97,13 @@ enum ActorRunCommand {
         let ids = session.everyActor
         for id in ids { session.printSummary(of: id) }
         session.printSupervisionSummary()
+        // The chains end with the actors' stops (and actors that save their chain write it
+        // now), so --events and a saved chain show the same events.
+        session.system.shutdown()
         if options.printsEvents {
             for id in ids { session.printEvents(of: id) }
             session.printSupervisorEvents()
         }
-        // Actors that save their chain write it as they stop.
-        session.system.shutdown()
         for id in ids {
             if let path = (try? session.system.savedChainPath(of: id)) ?? nil {
                 shared.printLine("saved the chain of \(session.displayName(id)) to \(path)")

@@ -62,6 +62,16 @@ import Testing
         #expect(reply.result == .failure(.requestTimedOut(reply.requestID, milliseconds: 100)))
     }
 
+    @Test func aHostRequestMayHaveItsOwnTimeout() throws {
+        let system = system(hostTimeout: 100)
+        let silent = try system.spawn(Probe.definition())
+        let start = system.now
+        let reply = try system.submitRequest(to: silent, bytes("defer"), timeoutMilliseconds: 7)
+        try system.runUntilQuiescent()
+        #expect(reply.result == .failure(.requestTimedOut(reply.requestID, milliseconds: 7)))
+        #expect(system.now == start + 7)
+    }
+
     @Test func withoutATimeoutARequestStaysOutstanding() throws {
         let system = system(hostTimeout: nil)
         let silent = try system.spawn(Probe.definition())

@@ -26,12 +26,17 @@ import TheaterCLI
 
     @Test func runSavesTheChainNextToTheManifestAndItVerifies() throws {
         let (manifest, directory) = try savingManifest()
-        let run = TheaterCommandLine.run(["run", manifest, "--send", "counter=hi", "--repeat", "3", "--workers", "0"])
+        let run = TheaterCommandLine.run([
+            "run", manifest, "--send", "counter=hi", "--repeat", "3", "--events", "--workers", "0",
+        ])
         #expect(run.exitStatus == 0)
         let path = directory + "/counter.chain.jsonl"
         #expect(run.standardOutput.contains("saved the chain of counter to \(path)\n"))
         let saved = try String(contentsOfFile: path, encoding: .utf8)
         #expect(saved.hasPrefix(#"{"actor":"counter","seq":0,"type":"init""#))
+        // --events prints the same lines, the final stop and exit included.
+        #expect(run.standardOutput.contains(saved))
+        #expect(saved.contains(#""type":"exit""#))
 
         let verify = TheaterCommandLine.run(["chain", "verify", path])
         #expect(verify.exitStatus == 0)

@@ -25,8 +25,15 @@ extension ActorSystem {
     ///
     /// - Throws: as `send`.
     public func submitRequest(to id: ActorID, _ bytes: [UInt8]) throws(ActorSystemError) -> PendingReply {
+        try submitRequest(to: id, bytes, timeoutMilliseconds: configuration.defaultLimits.requestTimeoutMilliseconds)
+    }
+
+    /// `submitRequest(to:_:)` with its own timeout: the result is `.requestTimedOut` after
+    /// `timeoutMilliseconds` without a reply (nil: wait for as long as it takes).
+    public func submitRequest(
+        to id: ActorID, _ bytes: [UInt8], timeoutMilliseconds timeout: UInt64?
+    ) throws(ActorSystemError) -> PendingReply {
         let target = try hostTarget(id)
-        let timeout = configuration.defaultLimits.requestTimeoutMilliseconds
         let reply = requests.withLock { table in
             var reply: PendingReply?
             _ = table.add(responder: target.id) { id in
