@@ -131,3 +131,21 @@ extension RequestTimeoutTests {
         #expect(try system.stateText(of: a) == "err:request cycle: a -> b -> a would wait on each other forever")
     }
 }
+
+extension RequestTimeoutTests {
+    @Test func aRequesterThatStopsLeavesNoTimerAndItsReplyIsDropped() throws {
+        let system = ActorSystem(configuration: .deterministic)
+        let silent = try system.spawn(Probe.definition(name: "silent"))
+        let asker = try system.spawn(Probe.definition())
+        try system.send(to: asker, bytes("request:silent:defer"))
+        while try system.step() {}
+        try system.stop(asker)
+        let start = system.now
+        try system.runUntilQuiescent()
+        #expect(system.now == start)   // its timeout was cancelled
+        try system.send(to: silent, bytes("respond:request-1:nobody listens"))
+        try system.runUntilQuiescent()
+        #expect(try system.stateText(of: silent) == "ok")
+        #expect(try system.events(of: silent).contains { $0.eventType == "error" })
+    }
+}
