@@ -52,6 +52,15 @@ extension ActorSession {
         }
     }
 
+    /// The started actors, then those the actors spawned (in id order), leaving out
+    /// earlier instances of started actors (same name).
+    var everyActor: [ActorID] {
+        let started = startedActors
+        let startedNames = Set(started.map { displayName($0) })
+        let others = system.actorIDs.filter { !started.contains($0) && !startedNames.contains(displayName($0)) }
+        return started + others
+    }
+
     var trees: [SupervisionTree] {
         started.withLock { $0 }.compactMap { entry in
             if case .tree(let tree) = entry { return tree }

@@ -18,15 +18,14 @@ extension ActorDefinition {
         do {
             bytes = try ManifestFiles.read(path)
         } catch {
-            switch error {
-            case .noFile: throw .unreadableComponent(path: path, message: "no such file")
-            case .failed(let message): throw .unreadableComponent(path: path, message: message)
-            }
+            throw .unreadableComponent(path: path, message: error.message)
         }
         self.init(
             componentBytes: bytes, name: manifest.name, initialState: manifest.initialState?.bytes,
             hostInterfaces: Set(manifest.grantedImports.map { HostInterfaceName(importedInterface: $0) }),
             limits: manifest.limits)
+        savesChain = manifest.savesChain
+        chainDirectory = manifest.baseDirectory
     }
 }
 

@@ -23,6 +23,7 @@ extension ActorSystem {
         }
         guard let drained else { return }
         recordEnd(of: cell, reason: reason, failure: failure, stopReason: "stopped by the host")
+        saveChainIfAsked(cell)
         let shuttingDown = directory.withLock { directory -> Bool in
             directory.releaseName(of: cell)
             return directory.isShuttingDown
@@ -30,13 +31,15 @@ extension ActorSystem {
         let failureReason: ActorSystemError =
             shuttingDown ? .shuttingDown : .requestFailed("actor \(cell.displayName) \(reason)")
         for (id, entry) in requests.withLock({ $0.removeAll(answeredBy: cell.id) }) {
-            deliverAnswer(to: entry.requester, requestID: id, .failure(failureReason))
+            deliverAnswer(entry, requestID: id, .failure(failureReason))
         }
         for message in drained {
             if case .channelOpen(let id, _) = message {
                 settleChannelOpen(id, accepted: false, message: nil, reason: "actor \(cell.displayName) \(reason)")
             }
         }
+        // Nobody waits for the replies to what the actor asked any more.
+        for (_, entry) in requests.withLock({ $0.removeAll(requestedBy: cell.id) }) { cancelTimeout(of: entry) }
         closeChannels(of: cell, reason: "actor \(cell.displayName) \(reason)")
         reportExit(cell, reason, failure: failure)
     }
@@ -61,7 +64,9 @@ extension ActorSystem {
     func closeChannels(of cell: ActorCell, reason: String, keeping kept: Set<String> = []) {
         for (id, channel) in channels.withLock({ $0.removeAll(involving: cell.id, keeping: kept) }) {
             if !channel.isOpen, channel.target === cell {
-                resume(channel.initiator, waitingFor: .channelOpen(id), with: .error(.string(reason)))
+                refuseChannelOpen(id, of: channel, reason)
+            } else if channel.isOpen, case .host(let hostChannel)? = channel.peer(of: cell.id) {
+                hostChannel.markClosed(reason)
             } else if channel.isOpen, let peer = channel.peer(of: cell.id) {
                 try? deliver(.channelClose(id: id), to: peer)
             }
@@ -121,7 +126,7 @@ extension ActorSystem {
         // No worker runs now: this thread owns every actor.
         for cell in cells { terminate(cell, reason: .stopped) }
         for (id, entry) in requests.withLock({ $0.removeAll() }) {
-            deliverAnswer(to: entry.requester, requestID: id, .failure(.shuttingDown))
+            deliverAnswer(entry, requestID: id, .failure(.shuttingDown))
         }
     }
 }

@@ -26,6 +26,14 @@ enum ManifestFiles {
         /// Nothing readable as a file is there (missing, or a directory).
         case noFile
         case failed(String)
+
+        /// Why, in a few words.
+        var message: String {
+            switch self {
+            case .noFile: "no such file"
+            case .failed(let message): message
+            }
+        }
     }
 
     /// The bytes of the manifest file at `path`.
@@ -33,10 +41,7 @@ enum ManifestFiles {
         do throws(ReadError) {
             return try read(path)
         } catch {
-            switch error {
-            case .noFile: throw ManifestError(.unreadableFile(path: path, message: "no such file"))
-            case .failed(let message): throw ManifestError(.unreadableFile(path: path, message: message))
-            }
+            throw ManifestError(.unreadableFile(path: path, message: error.message))
         }
     }
 

@@ -5,7 +5,8 @@ import ComponentModel
 /// Guarantees: a mailbox is first in, first out, so messages from one sender to one
 /// receiver are handled in the order sent; sending to an unknown or stopped actor, to one
 /// without the needed handler, or into a full mailbox fails at once (the sender gets the
-/// error); a request whose responder stops before answering fails.
+/// error); a request whose responder stops before answering fails; a request unanswered
+/// after the requester's `RuntimeLimits.requestTimeoutMilliseconds` fails.
 extension ActorSystem {
     // MARK: From the host
 
@@ -18,10 +19,20 @@ extension ActorSystem {
     }
 
     /// Sends a request to the actor's `handle-request` and returns its pending reply: read
-    /// `result` after running the system, or `await value()`.
+    /// `result` after running the system, or `await value()`. Without a reply within the
+    /// system's `defaultLimits.requestTimeoutMilliseconds` the result is
+    /// `.requestTimedOut`.
     ///
     /// - Throws: as `send`.
     public func submitRequest(to id: ActorID, _ bytes: [UInt8]) throws(ActorSystemError) -> PendingReply {
+        try submitRequest(to: id, bytes, timeoutMilliseconds: configuration.defaultLimits.requestTimeoutMilliseconds)
+    }
+
+    /// `submitRequest(to:_:)` with its own timeout: the result is `.requestTimedOut` after
+    /// `timeoutMilliseconds` without a reply (nil: wait for as long as it takes).
+    public func submitRequest(
+        to id: ActorID, _ bytes: [UInt8], timeoutMilliseconds timeout: UInt64?
+    ) throws(ActorSystemError) -> PendingReply {
         let target = try hostTarget(id)
         let reply = requests.withLock { table in
             var reply: PendingReply?
@@ -33,10 +44,11 @@ extension ActorSystem {
             return reply
         }
         guard let reply else { throw .requestFailed("no request id") }
+        armTimeout(of: reply.requestID, milliseconds: timeout)
         do {
             try deliver(.request(id: reply.requestID, bytes), to: target)
         } catch {
-            _ = requests.withLock { $0.remove(reply.requestID) }
+            if let entry = requests.withLock({ $0.remove(reply.requestID) }) { cancelTimeout(of: entry) }
             throw error
         }
         return reply
@@ -48,7 +60,7 @@ extension ActorSystem {
         try await submitRequest(to: id, bytes).value()
     }
 
-    private func hostTarget(_ id: ActorID) throws(ActorSystemError) -> ActorCell {
+    func hostTarget(_ id: ActorID) throws(ActorSystemError) -> ActorCell {
         let (cell, shuttingDown) = directory.withLock { ($0.cell(id), $0.isShuttingDown) }
         guard !shuttingDown else { throw .shuttingDown }
         guard let cell else { throw .unknownActor(id.rawValue) }
@@ -91,14 +103,25 @@ extension ActorSystem {
         if wake { scheduler.enqueue(cell) }
     }
 
-    /// Finishes request `id` (if still open) with `result`.
-    func answerRequest(_ id: String, with result: Result<[UInt8], ActorSystemError>) {
-        guard let entry = requests.withLock({ $0.remove(id) }) else { return }
-        deliverAnswer(to: entry.requester, requestID: id, result)
+    /// Finishes request `id` (if still open) with `responder`'s reply; a reply to a
+    /// request that expired meanwhile is dropped and recorded in the responder's chain.
+    func answerRequest(_ id: String, from responder: ActorCell, with result: Result<[UInt8], ActorSystemError>) {
+        enum Found { case open(RequestTable.Entry), expired, none }
+        let found = requests.withLock { table -> Found in
+            if let entry = table.remove(id) { return .open(entry) }
+            return table.forgetExpired(id, answeredBy: responder.id) ? .expired : .none
+        }
+        switch found {
+        case .open(let entry): deliverAnswer(entry, requestID: id, result)
+        case .expired: recordLateReply(to: id, from: responder)
+        case .none: break
+        }
     }
 
-    func deliverAnswer(to requester: RequestTable.Requester, requestID: String, _ result: Result<[UInt8], ActorSystemError>) {
-        switch requester {
+    /// Gives the requester of an entry just removed from the request table its answer.
+    func deliverAnswer(_ entry: RequestTable.Entry, requestID: String, _ result: Result<[UInt8], ActorSystemError>) {
+        cancelTimeout(of: entry)
+        switch entry.requester {
         case .external(let reply):
             reply.fulfill(result)
         case .actor(let cell):
@@ -115,8 +138,7 @@ extension ActorSystem {
     func settleChannelOpen(_ id: String, accepted: Bool, message: [UInt8]?, reason: String? = nil) {
         if !accepted {
             guard let channel = channels.withLock({ $0.remove(id) }) else { return }
-            let why = reason ?? "actor \(channel.target.displayName) rejected the channel"
-            resume(channel.initiator, waitingFor: .channelOpen(id), with: .error(.string(why)))
+            refuseChannelOpen(id, of: channel, reason ?? "actor \(channel.target.displayName) rejected the channel")
             return
         }
         let channel = channels.withLock { table -> ChannelTable.Channel? in
@@ -124,14 +146,42 @@ extension ActorSystem {
             return table[id]
         }
         guard let channel else { return }
-        guard channel.initiator.shared.withLock({ $0.isRunning }) else {
-            _ = channels.withLock { $0.remove(id) }
-            try? deliver(.channelClose(id: id), to: channel.target)
-            return
+        switch channel.initiator {
+        case .actor(let initiator):
+            guard initiator.shared.withLock({ $0.isRunning }) else {
+                _ = channels.withLock { $0.remove(id) }
+                try? deliver(.channelClose(id: id), to: channel.target)
+                return
+            }
+            resume(initiator, waitingFor: .channelOpen(id), with: .ok(.string(id)))
+        case .host(let hostChannel):
+            hostChannel.settleOpen(accepted: true, reason: "")
         }
-        resume(channel.initiator, waitingFor: .channelOpen(id), with: .ok(.string(id)))
         if let message {
             try? deliver(.channelMessage(id: id, message), to: channel.initiator)
+        }
+    }
+
+    /// The opener of a channel that will not open learns why.
+    func refuseChannelOpen(_ id: String, of channel: ChannelTable.Channel, _ reason: String) {
+        switch channel.initiator {
+        case .actor(let initiator): resume(initiator, waitingFor: .channelOpen(id), with: .error(.string(reason)))
+        case .host(let hostChannel): hostChannel.settleOpen(accepted: false, reason: reason)
+        }
+    }
+
+    /// Puts a channel message or close in the mailbox of an actor end, or hands it to the
+    /// host's end.
+    func deliver(_ message: MailboxMessage, to end: ChannelEnd) throws(ActorSystemError) {
+        switch end {
+        case .actor(let cell):
+            try deliver(message, to: cell)
+        case .host(let hostChannel):
+            switch message {
+            case .channelMessage(_, let bytes): hostChannel.deliver(bytes)
+            case .channelClose: hostChannel.markClosed("closed by actor \(hostChannel.actor)")
+            case .send, .request, .channelOpen, .supervisor: break
+            }
         }
     }
 }

@@ -80,6 +80,7 @@ extension ActorSystem {
                 return .over
             }
             call = handlerCall
+            call.traceSink = cell.instructionTraceSink
         } catch {
             crash(cell, .canonicalABIViolation("\(error)"), backtrace: [], handler: handler)
             return .over
@@ -205,7 +206,7 @@ extension ActorSystem {
             cell.needsInitialization = false
         case .request(let id, _)?:
             if let reply = result.reply {
-                answerRequest(id, with: .success(reply))
+                answerRequest(id, from: cell, with: .success(reply))
             } else {
                 requests.withLock { $0.setPhase(.awaitingResponse, of: id) }
             }

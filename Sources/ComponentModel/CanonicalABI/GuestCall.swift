@@ -48,6 +48,9 @@ public final class GuestCall<Result>: @unchecked Sendable {
     /// Fuel left when the guest last stopped (returned, suspended, ran out or trapped):
     /// what a scheduler subtracts from the budget it gave to learn what the run cost.
     public private(set) var remainingFuel: UInt64 = 0
+    /// Receives each Wasm instruction the guest executes (set before `start`); nil: no
+    /// tracing (see `Execution.traceSink`).
+    public var traceSink: (@Sendable (TraceEvent) -> Void)?
 
     private enum State {
         case ready
@@ -131,6 +134,7 @@ public final class GuestCall<Result>: @unchecked Sendable {
             let arguments = try lowerArgumentValues(context, lowering)
             do {
                 execution = try instance.makeCallExecution(function, arguments)
+                execution.traceSink = traceSink
             } catch {
                 throw CanonicalABIError.coreTrap(error)
             }
