@@ -13,10 +13,13 @@ public struct LoadedComponent: Sendable {
     public let component: Component
     let arena: TypeArena
     let resolved: ResolvedComponent
+    /// Its core modules, compiled once: instantiations share their code.
+    let compiled: CompiledCoreModules
 
     public init(_ component: Component) throws(ComponentTypeError) {
         self.component = component
         (arena, resolved) = try TypeResolver.resolve(component)
+        compiled = CompiledCoreModules(component)
     }
 
     /// Decodes and type-checks a component binary.
@@ -38,7 +41,7 @@ public struct LoadedComponent: Sendable {
             states: InstantiationStates())
         let state = context.states.makeState(store: store, parent: nil)
         let scope = RuntimeScope(
-            component: component, resolved: resolved, definingScope: nil, context: context, state: state,
+            component: component, resolved: resolved, compiled: compiled, definingScope: nil, context: context, state: state,
             arguments: nil)
         try scope.run()
         return ComponentInstance(

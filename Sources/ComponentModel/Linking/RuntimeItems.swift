@@ -5,7 +5,7 @@ enum RuntimeItem: Sendable {
     case function(ComponentFunction)
     case instance(RuntimeInstance)
     case component(RuntimeComponent)
-    case coreModule(Module)
+    case coreModule(CompiledModule)
     /// Types need no run-time value; the item only keeps index spaces in step.
     case type
 
@@ -53,6 +53,7 @@ final class RuntimeInstance: Sendable {
 struct RuntimeComponent: Sendable {
     let component: Component
     let resolved: ResolvedComponent
+    let compiled: CompiledCoreModules
     weak var definingScope: RuntimeScope?
 }
 

@@ -19,6 +19,8 @@ struct InstantiationContext: Sendable {
 final class RuntimeScope: @unchecked Sendable {
     let component: Component
     let resolved: ResolvedComponent
+    /// The component's core modules, compiled once for all its instantiations.
+    let compiled: CompiledCoreModules
     /// The scope the component was defined in: `alias outer 1` refers to it.
     weak var definingScope: RuntimeScope?
     let context: InstantiationContext
@@ -27,7 +29,7 @@ final class RuntimeScope: @unchecked Sendable {
     /// imports come from the host.
     let arguments: [String: RuntimeItem]?
 
-    var coreModules: [Module] = []
+    var coreModules: [CompiledModule] = []
     var coreInstances: [CoreInstanceValue] = []
     var coreFunctions: [Function] = []
     var coreTables: [Table] = []
@@ -41,11 +43,12 @@ final class RuntimeScope: @unchecked Sendable {
     private(set) var exports: [(name: ExternName, item: RuntimeItem)] = []
 
     init(
-        component: Component, resolved: ResolvedComponent, definingScope: RuntimeScope?,
+        component: Component, resolved: ResolvedComponent, compiled: CompiledCoreModules, definingScope: RuntimeScope?,
         context: InstantiationContext, state: ComponentInstanceState, arguments: [String: RuntimeItem]?
     ) {
         self.component = component
         self.resolved = resolved
+        self.compiled = compiled
         self.definingScope = definingScope
         self.context = context
         self.state = state
@@ -55,15 +58,15 @@ final class RuntimeScope: @unchecked Sendable {
     var arena: TypeArena { context.arena }
 
     func run() throws(ComponentLinkError) {
-        for definition in component.definitions {
-            try instantiate(definition)
+        for (position, definition) in component.definitions.enumerated() {
+            try instantiate(definition, at: position)
         }
     }
 
-    private func instantiate(_ definition: ComponentDefinition) throws(ComponentLinkError) {
+    private func instantiate(_ definition: ComponentDefinition, at position: Int) throws(ComponentLinkError) {
         switch definition {
         case .coreModule(let module):
-            coreModules.append(module)
+            coreModules.append(compiled.modules[position] ?? CompiledModule(module))
         case .coreType:
             break
         case .coreInstance(let expression):
@@ -72,7 +75,9 @@ final class RuntimeScope: @unchecked Sendable {
             guard let resolved = resolved.nestedComponents[components.count] else {
                 throw invalid("nested component \(components.count) was not resolved")
             }
-            components.append(RuntimeComponent(component: component, resolved: resolved, definingScope: self))
+            components.append(RuntimeComponent(
+                component: component, resolved: resolved,
+                compiled: compiled.nested[position] ?? CompiledCoreModules(component), definingScope: self))
         case .instance(let expression):
             instances.append(try instance(expression))
         case .alias(let alias):
@@ -186,7 +191,8 @@ final class RuntimeScope: @unchecked Sendable {
                 items[argument.name] = try item(argument.item)
             }
             let child = RuntimeScope(
-                component: component.component, resolved: component.resolved, definingScope: component.definingScope,
+                component: component.component, resolved: component.resolved, compiled: component.compiled,
+                definingScope: component.definingScope,
                 context: context, state: context.states.makeState(store: context.store, parent: state), arguments: items)
             try child.run()
             return RuntimeInstance(exports: child.exports.map { ($0.name.name, $0.item) })

@@ -35,7 +35,9 @@ public struct ModuleInstance: Sendable {
 /// What an instance consists of. Owned by its store; instances and functions refer to each
 /// other unowned, so the store's lifetime bounds theirs and no reference cycle forms.
 final class InstanceStorage: @unchecked Sendable {
-    let module: Module
+    /// The module, with the code all its instances share.
+    let compiledModule: CompiledModule
+    var module: Module { compiledModule.module }
     unowned let store: Store
     var types: [FunctionType] = []
     var functions: [Function] = []
@@ -54,8 +56,8 @@ final class InstanceStorage: @unchecked Sendable {
         exportsByName[ExactName(name)] = value
     }
 
-    init(module: Module, store: Store) {
-        self.module = module
+    init(module: CompiledModule, store: Store) {
+        compiledModule = module
         self.store = store
     }
 
