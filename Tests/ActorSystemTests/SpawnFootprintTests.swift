@@ -6,7 +6,7 @@ import Testing
 /// Spawn + init time and resident memory per idle actor. Prints the numbers; asserts only
 /// that every actor came up (other suites run in parallel, so timings and resident memory
 /// are reported, not enforced). `THEATER_FOOTPRINT_ACTORS=100000` raises the count.
-@Suite struct SpawnFootprintTests {
+@Suite(.serialized) struct SpawnFootprintTests {
     #if DEBUG
     static let defaultCount = 200
     #else

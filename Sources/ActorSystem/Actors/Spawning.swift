@@ -13,7 +13,8 @@ extension ActorSystem {
     ///   `.shuttingDown`.
     public func spawn(_ definition: ActorDefinition) throws(ActorSystemError) -> ActorID {
         let component = try components.component(for: definition.componentBytes)
-        try checkImports(of: component, granted: definition.hostInterfaces)
+        // Only the interfaces the component imports are bound (the others would be unused).
+        let imported = try checkImports(of: component, granted: definition.hostInterfaces)
         let limits = configuration.defaultLimits.overridden(by: definition.limits)
         let id = try directory.withLock { directory throws(ActorSystemError) -> ActorID in
             guard !directory.isShuttingDown else { throw .shuttingDown }
@@ -29,12 +30,12 @@ extension ActorSystem {
         let instance: ComponentInstance
         do {
             instance = try component.instantiate(
-                imports: hostImports(for: cell, granted: definition.hostInterfaces), configuration: storeConfiguration)
+                imports: hostImports(for: cell, granted: imported), configuration: storeConfiguration)
         } catch {
             throw .instantiationFailed(error.message)
         }
         let recipe = definition.isSupervised
-            ? RestartRecipe(component: component, hostInterfaces: definition.hostInterfaces) : nil
+            ? RestartRecipe(component: component, hostInterfaces: imported) : nil
         cell.attach(instance, handlers: try Self.handlers(of: instance), restartRecipe: recipe)
         try directory.withLock { directory throws(ActorSystemError) in
             guard !directory.isShuttingDown else { throw .shuttingDown }
@@ -47,17 +48,22 @@ extension ActorSystem {
     }
 
     /// Every interface the component imports must be one a host provides and the actor
-    /// was granted.
-    private func checkImports(of component: LoadedComponent, granted: Set<HostInterfaceName>) throws(ActorSystemError) {
+    /// was granted. Returns those interfaces.
+    private func checkImports(
+        of component: LoadedComponent, granted: Set<HostInterfaceName>
+    ) throws(ActorSystemError) -> Set<HostInterfaceName> {
         let provided = HostInterfaceName.builtIn.union(configuration.hostInterfaceExtensions.map(\.name))
         var checked = Set<String>()
+        var imported = Set<HostInterfaceName>()
         for function in component.importedFunctions {
             guard let interface = function.interface else { throw .unsupportedImport(function.name) }
             guard checked.insert(interface).inserted else { continue }
             let name = HostInterfaceName(importedInterface: interface)
             guard provided.contains(name) else { throw .unsupportedImport(interface) }
             guard granted.contains(name) else { throw .interfaceNotGranted(name) }
+            imported.insert(name)
         }
+        return imported
     }
 
     /// The actor exports the instance has: `init` is required, the message handlers are
@@ -65,7 +71,7 @@ extension ActorSystem {
     static func handlers(of instance: ComponentInstance) throws(ActorSystemError) -> [ActorHandler: ComponentFunction] {
         var handlers: [ActorHandler: ComponentFunction] = [:]
         for handler in ActorHandler.allCases {
-            guard let function = try? instance.function(interface: handler.interface, name: handler.rawValue) else {
+            guard let function = instance.exportedFunction(interface: handler.interface, name: handler.rawValue) else {
                 if handler == .initialize { throw .invalidExport("no \(handler.interface)#init export") }
                 continue
             }

@@ -13,13 +13,14 @@ public struct LoadedComponent: Sendable {
     public let component: Component
     let arena: TypeArena
     let resolved: ResolvedComponent
-    /// Its core modules, compiled once: instantiations share their code.
-    let compiled: CompiledCoreModules
+    /// What all its instantiations share: compiled core modules, canonical signatures.
+    let blueprint: ComponentBlueprint
 
     public init(_ component: Component) throws(ComponentTypeError) {
         self.component = component
         (arena, resolved) = try TypeResolver.resolve(component)
-        compiled = CompiledCoreModules(component)
+        blueprint = ComponentBlueprint(component)
+        importedFunctions = Self.functionDescriptions(Self.resolvedType(resolved, in: arena)?.imports ?? [], in: arena)
     }
 
     /// Decodes and type-checks a component binary.
@@ -41,7 +42,7 @@ public struct LoadedComponent: Sendable {
             states: InstantiationStates())
         let state = context.states.makeState(store: store, parent: nil)
         let scope = RuntimeScope(
-            component: component, resolved: resolved, compiled: compiled, definingScope: nil, context: context, state: state,
+            component: component, resolved: resolved, blueprint: blueprint, definingScope: nil, context: context, state: state,
             arguments: nil)
         try scope.run()
         return ComponentInstance(
@@ -51,21 +52,22 @@ public struct LoadedComponent: Sendable {
 
     /// The functions the component imports: by interface (nil for world-level functions)
     /// and name, with their types.
-    public var importedFunctions: [ComponentFunctionDescription] {
-        functionDescriptions(resolvedType?.imports ?? [])
-    }
+    /// (Computed once, when the component is loaded: spawning checks them every time.)
+    public let importedFunctions: [ComponentFunctionDescription]
 
     /// The functions the component exports, as `importedFunctions` lists imports.
     public var exportedFunctions: [ComponentFunctionDescription] {
-        functionDescriptions(resolvedType?.exports ?? [])
+        Self.functionDescriptions(Self.resolvedType(resolved, in: arena)?.exports ?? [], in: arena)
     }
 
-    private var resolvedType: ComponentTypeShape? {
+    private static func resolvedType(_ resolved: ResolvedComponent, in arena: TypeArena) -> ComponentTypeShape? {
         guard case .component(let shape) = arena[resolved.typeID] else { return nil }
         return shape
     }
 
-    private func functionDescriptions(_ items: [(name: ExternName, type: ExternType)]) -> [ComponentFunctionDescription] {
+    private static func functionDescriptions(
+        _ items: [(name: ExternName, type: ExternType)], in arena: TypeArena
+    ) -> [ComponentFunctionDescription] {
         var descriptions: [ComponentFunctionDescription] = []
         for (name, type) in items {
             switch type {
@@ -148,6 +150,15 @@ public final class ComponentInstance: Sendable {
         return function
     }
 
+    /// Function `name` of the exported interface `interface`, or nil when there is none
+    /// (`function(interface:name:)` without the error, for probing optional exports).
+    public func exportedFunction(interface: String, name: String) -> ComponentFunction? {
+        guard case .instance(let instance)? = export(interface), case .function(let function)? = instance.export(name) else {
+            return nil
+        }
+        return function
+    }
+
     /// The world-level exported function `name`.
     public func function(named name: String) throws(ComponentLinkError) -> ComponentFunction {
         guard case .function(let function)? = export(name) else {
@@ -156,12 +167,14 @@ public final class ComponentInstance: Sendable {
         return function
     }
 
-    /// An export by exact name, else by name without version.
+    /// An export by exact name, else by name without version (compared as UTF-8: names
+    /// are ASCII, and scanning characters would cost a spawn more than its lookups need).
     private func export(_ name: String) -> RuntimeItem? {
         if let item = exports.first(where: { $0.name == name })?.item { return item }
         return exports.first { export in
-            guard let at = export.name.lastIndex(of: "@") else { return false }
-            return export.name[..<at] == name
+            let utf8 = export.name.utf8
+            guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return false }
+            return utf8[..<at].elementsEqual(name.utf8)
         }?.item
     }
 }

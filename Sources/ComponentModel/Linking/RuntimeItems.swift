@@ -53,7 +53,7 @@ final class RuntimeInstance: Sendable {
 struct RuntimeComponent: Sendable {
     let component: Component
     let resolved: ResolvedComponent
-    let compiled: CompiledCoreModules
+    let blueprint: ComponentBlueprint
     weak var definingScope: RuntimeScope?
 }
 

@@ -19,8 +19,8 @@ struct InstantiationContext: Sendable {
 final class RuntimeScope: @unchecked Sendable {
     let component: Component
     let resolved: ResolvedComponent
-    /// The component's core modules, compiled once for all its instantiations.
-    let compiled: CompiledCoreModules
+    /// What all instantiations of the component share (compiled core modules, signatures).
+    let blueprint: ComponentBlueprint
     /// The scope the component was defined in: `alias outer 1` refers to it.
     weak var definingScope: RuntimeScope?
     let context: InstantiationContext
@@ -43,12 +43,12 @@ final class RuntimeScope: @unchecked Sendable {
     private(set) var exports: [(name: ExternName, item: RuntimeItem)] = []
 
     init(
-        component: Component, resolved: ResolvedComponent, compiled: CompiledCoreModules, definingScope: RuntimeScope?,
+        component: Component, resolved: ResolvedComponent, blueprint: ComponentBlueprint, definingScope: RuntimeScope?,
         context: InstantiationContext, state: ComponentInstanceState, arguments: [String: RuntimeItem]?
     ) {
         self.component = component
         self.resolved = resolved
-        self.compiled = compiled
+        self.blueprint = blueprint
         self.definingScope = definingScope
         self.context = context
         self.state = state
@@ -66,7 +66,7 @@ final class RuntimeScope: @unchecked Sendable {
     private func instantiate(_ definition: ComponentDefinition, at position: Int) throws(ComponentLinkError) {
         switch definition {
         case .coreModule(let module):
-            coreModules.append(compiled.modules[position] ?? CompiledModule(module))
+            coreModules.append(blueprint.modules[position] ?? CompiledModule(module))
         case .coreType:
             break
         case .coreInstance(let expression):
@@ -77,7 +77,7 @@ final class RuntimeScope: @unchecked Sendable {
             }
             components.append(RuntimeComponent(
                 component: component, resolved: resolved,
-                compiled: compiled.nested[position] ?? CompiledCoreModules(component), definingScope: self))
+                blueprint: blueprint.nested[position] ?? ComponentBlueprint(component), definingScope: self))
         case .instance(let expression):
             instances.append(try instance(expression))
         case .alias(let alias):
@@ -85,7 +85,7 @@ final class RuntimeScope: @unchecked Sendable {
         case .type(let type):
             try defineType(type)
         case .canonical(let function):
-            try defineCanonical(function)
+            try defineCanonical(function, at: position)
         case .start:
             throw ComponentLinkError(.unsupported, "start functions (component values) are not supported")
         case .import(let componentImport):
@@ -191,7 +191,7 @@ final class RuntimeScope: @unchecked Sendable {
                 items[argument.name] = try item(argument.item)
             }
             let child = RuntimeScope(
-                component: component.component, resolved: component.resolved, compiled: component.compiled,
+                component: component.component, resolved: component.resolved, blueprint: component.blueprint,
                 definingScope: component.definingScope,
                 context: context, state: context.states.makeState(store: context.store, parent: state), arguments: items)
             try child.run()

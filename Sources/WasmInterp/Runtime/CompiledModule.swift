@@ -16,6 +16,11 @@ public final class CompiledModule: @unchecked Sendable {
     public let module: Module
     /// The types of the module's index spaces, which translation reads.
     let layout: ModuleLayout
+    /// Per type index, its identity (see `FunctionTypeIdentities`).
+    let typeIdentities: [Int]
+    /// Export name to position in `module.exports` (the last of equal names, as the
+    /// validator rejects duplicates anyway).
+    let exportIndices: [ExactName: Int]
     private let lock = CodeCacheLock()
     /// Guarded by `lock`: the validation's outcome once known.
     private var validationError: ValidationError?
@@ -28,6 +33,10 @@ public final class CompiledModule: @unchecked Sendable {
     public init(_ module: Module) {
         self.module = module
         layout = ModuleLayout(module)
+        typeIdentities = module.types.map { FunctionTypeIdentities.shared.identity(of: $0) }
+        var exportIndices: [ExactName: Int] = [:]
+        for (index, export) in module.exports.enumerated() { exportIndices[ExactName(export.name)] = index }
+        self.exportIndices = exportIndices
         code = Array(repeating: nil, count: module.functionBodies.count * CodeVariant.count)
     }
 

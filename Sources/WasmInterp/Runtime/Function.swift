@@ -3,7 +3,7 @@ public final class Function: @unchecked Sendable {
     public let type: FunctionType
     /// The function's address in its store (what a funcref holds); -1 until registered.
     public internal(set) var address: FunctionAddress = -1
-    /// The store-wide identity of `type` (see `Store.typeID(of:)`), set on registration.
+    /// The identity of `type` (see `FunctionTypeIdentities`), set on registration.
     var typeID = -1
     let kind: Kind
 

@@ -100,7 +100,7 @@ extension Store {
             let functionIndex = UInt32(truncatingIfNeeded: instance.functions.count)
             let code = WasmFunction(instance: instance, functionIndex: functionIndex, definedIndex: definedIndex)
             let function = Function(type: module.types[Int(typeIndex)], kind: .wasm(code))
-            register(function)
+            register(function, typeID: instance.compiledModule.typeIdentities[Int(typeIndex)])
             instance.functions.append(function)
         }
     }
@@ -115,8 +115,9 @@ extension Store {
     }
 
     private func addExports(of module: Module, to instance: InstanceStorage) throws(ValidationError) {
+        instance.exports.reserveCapacity(module.exports.count)
         for export in module.exports {
-            instance.addExport(name: export.name, value: try externalValue(export.descriptor, of: instance))
+            instance.exports.append((export.name, try externalValue(export.descriptor, of: instance)))
         }
     }
 
