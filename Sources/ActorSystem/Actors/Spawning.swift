@@ -34,9 +34,12 @@ extension ActorSystem {
         } catch {
             throw .instantiationFailed(error.message)
         }
+        let handlers = try Self.handlers(of: instance)
         let recipe = definition.isSupervised
-            ? RestartRecipe(component: component, hostInterfaces: imported) : nil
-        cell.attach(instance, handlers: try Self.handlers(of: instance), restartRecipe: recipe)
+            ? RestartRecipe(
+                component: component, hostInterfaces: imported, handlerPaths: Self.handlerPaths(of: instance, handlers))
+            : nil
+        cell.attach(instance, handlers: handlers, restartRecipe: recipe)
         try directory.withLock { directory throws(ActorSystemError) in
             guard !directory.isShuttingDown else { throw .shuttingDown }
             if let name = definition.name, directory.isNameTaken(name) { throw .nameInUse(name) }
@@ -82,6 +85,31 @@ extension ActorSystem {
             handlers[handler] = function
         }
         return handlers
+    }
+
+    /// Where `handlers` are among the instance's exports: a restart finds them there in
+    /// the new instance of the same component (see `handlers(of:at:)`).
+    static func handlerPaths(
+        of instance: ComponentInstance, _ handlers: [ActorHandler: ComponentFunction]
+    ) -> [ActorHandler: ComponentExportPath] {
+        var paths: [ActorHandler: ComponentExportPath] = [:]
+        for handler in handlers.keys {
+            paths[handler] = instance.exportPath(interface: handler.interface, name: handler.rawValue)
+        }
+        return paths
+    }
+
+    /// The handlers of a new instance of a component whose handlers, found and type-checked
+    /// in an earlier instance, are at `paths`; nil if one is missing.
+    static func handlers(
+        of instance: ComponentInstance, at paths: [ActorHandler: ComponentExportPath]
+    ) -> [ActorHandler: ComponentFunction]? {
+        var handlers: [ActorHandler: ComponentFunction] = [:]
+        for (handler, path) in paths {
+            guard let function = instance.exportedFunction(at: path) else { return nil }
+            handlers[handler] = function
+        }
+        return handlers[.initialize] == nil ? nil : handlers
     }
 
     /// The imports of an actor: the granted interfaces, bound to `cell`.

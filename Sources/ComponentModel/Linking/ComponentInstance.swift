@@ -153,10 +153,7 @@ public final class ComponentInstance: Sendable {
     /// Function `name` of the exported interface `interface`, or nil when there is none
     /// (`function(interface:name:)` without the error, for probing optional exports).
     public func exportedFunction(interface: String, name: String) -> ComponentFunction? {
-        guard case .instance(let instance)? = export(interface), case .function(let function)? = instance.export(name) else {
-            return nil
-        }
-        return function
+        exportPath(interface: interface, name: name).flatMap(exportedFunction(at:))
     }
 
     /// The world-level exported function `name`.
@@ -167,14 +164,20 @@ public final class ComponentInstance: Sendable {
         return function
     }
 
-    /// An export by exact name, else by name without version (compared as UTF-8: names
-    /// are ASCII, and scanning characters would cost a spawn more than its lookups need).
+    /// An export by exact name, else by name without version.
     private func export(_ name: String) -> RuntimeItem? {
-        if let item = exports.first(where: { $0.name == name })?.item { return item }
-        return exports.first { export in
+        exportIndex(name).map { exports[$0].item }
+    }
+
+    /// The position of an export by exact name, else by name without version (compared as
+    /// UTF-8: names are ASCII, and scanning characters would cost a spawn more than its
+    /// lookups need).
+    func exportIndex(_ name: String) -> Int? {
+        if let index = exports.firstIndex(where: { $0.name == name }) { return index }
+        return exports.firstIndex { export in
             let utf8 = export.name.utf8
             guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return false }
             return utf8[..<at].elementsEqual(name.utf8)
-        }?.item
+        }
     }
 }

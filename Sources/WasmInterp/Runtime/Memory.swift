@@ -1,16 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A linear memory. Its whole possible size is reserved as address space up front, so
 /// growing never copies and `base` never moves.
 ///
-/// The reservation is one readable and writable mapping whose pages the kernel provides
-/// on first touch (`MAP_NORESERVE`): an idle instance costs only the pages it has used, and
+/// The reservation (see `MemoryReservations`) is one readable and writable mapping whose
+/// pages the kernel provides on first touch (`MAP_NORESERVE`): an idle instance costs only the pages it has used, and
 /// one mapping per memory (not an accessible part plus a `PROT_NONE` rest) keeps 100,000
 /// memories within the kernel's limit on mappings. Accesses are bounds-checked against
 /// `byteCount`, so the pages past it are never reached. The reservation is the memory's
@@ -43,9 +35,7 @@ public final class Memory: @unchecked Sendable {
         var pages = Swift.max(limit, 1)
         while true {
             let bytes = pages * Memory.pageSize
-            if let mapped = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
-               mapped != MAP_FAILED
-            {
+            if let mapped = MemoryReservations.shared.reserve(bytes: bytes) {
                 base = mapped
                 reservedBytes = bytes
                 maxPages = Swift.min(limit, pages)
@@ -57,7 +47,7 @@ public final class Memory: @unchecked Sendable {
         }
     }
 
-    deinit { munmap(base, reservedBytes) }
+    deinit { MemoryReservations.shared.release(base, bytes: reservedBytes, usedBytes: byteCount) }
 
     /// `memory.grow`: adds `pages` zeroed pages; returns the old page count, or -1 if the
     /// memory would exceed its maximum.
