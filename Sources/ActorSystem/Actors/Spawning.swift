@@ -12,7 +12,8 @@ extension ActorSystem {
     ///   `.unsupportedImport`, `.invalidExport`, `.instantiationFailed`, `.nameInUse`,
     ///   `.shuttingDown`.
     public func spawn(_ definition: ActorDefinition) throws(ActorSystemError) -> ActorID {
-        let component = try components.component(for: definition.componentBytes)
+        let cached = try components.component(for: definition.componentBytes)
+        let component = cached.component
         // Only the interfaces the component imports are bound (the others would be unused).
         let imported = try checkImports(of: component, granted: definition.hostInterfaces)
         let limits = configuration.defaultLimits.overridden(by: definition.limits)
@@ -34,11 +35,9 @@ extension ActorSystem {
         } catch {
             throw .instantiationFailed(error.message)
         }
-        let handlers = try Self.handlers(of: instance)
+        let (handlers, paths) = try Self.handlers(of: instance, cachedIn: cached)
         let recipe = definition.isSupervised
-            ? RestartRecipe(
-                component: component, hostInterfaces: imported, handlerPaths: Self.handlerPaths(of: instance, handlers))
-            : nil
+            ? RestartRecipe(component: component, hostInterfaces: imported, handlerPaths: paths) : nil
         cell.attach(instance, handlers: handlers, restartRecipe: recipe)
         try directory.withLock { directory throws(ActorSystemError) in
             guard !directory.isShuttingDown else { throw .shuttingDown }
@@ -85,6 +84,20 @@ extension ActorSystem {
             handlers[handler] = function
         }
         return handlers
+    }
+
+    /// The handlers of a new instance of `cached`'s component: where an earlier instance
+    /// had them, else found by name and type-checked (and their places remembered).
+    private static func handlers(
+        of instance: ComponentInstance, cachedIn cached: CachedComponent
+    ) throws(ActorSystemError) -> ([ActorHandler: ComponentFunction], [ActorHandler: ComponentExportPath]) {
+        if let paths = cached.handlerPaths.withLock({ $0 }), let handlers = handlers(of: instance, at: paths) {
+            return (handlers, paths)
+        }
+        let handlers = try handlers(of: instance)
+        let paths = handlerPaths(of: instance, handlers)
+        cached.handlerPaths.withLock { $0 = paths }
+        return (handlers, paths)
     }
 
     /// Where `handlers` are among the instance's exports: a restart finds them there in

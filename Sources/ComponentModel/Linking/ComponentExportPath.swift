@@ -11,11 +11,13 @@ extension ComponentInstance {
     /// The path of function `name` of the exported interface `interface` (matched as
     /// `function(interface:name:)` matches), or nil when there is no such function.
     public func exportPath(interface: String, name: String) -> ComponentExportPath? {
-        guard let interfaceIndex = exportIndex(interface), case .instance(let instance) = exports[interfaceIndex].item,
-              let memberIndex = instance.exports.firstIndex(where: { $0.name == name }),
-              case .function = instance.exports[memberIndex].item
+        guard let interfaceIndex = exportIndex(interface), case .instance(let instance) = exports[interfaceIndex].item
         else { return nil }
-        return ComponentExportPath(interface: interfaceIndex, member: memberIndex)
+        for memberIndex in instance.exports.indices where instance.exports[memberIndex].name == name {
+            guard case .function = instance.exports[memberIndex].item else { return nil }
+            return ComponentExportPath(interface: interfaceIndex, member: memberIndex)
+        }
+        return nil
     }
 
     /// The function at `path` (from `exportPath` on an instance of the same component), or

@@ -173,11 +173,13 @@ public final class ComponentInstance: Sendable {
     /// UTF-8: names are ASCII, and scanning characters would cost a spawn more than its
     /// lookups need).
     func exportIndex(_ name: String) -> Int? {
-        if let index = exports.firstIndex(where: { $0.name == name }) { return index }
-        return exports.firstIndex { export in
-            let utf8 = export.name.utf8
-            guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return false }
-            return utf8[..<at].elementsEqual(name.utf8)
+        // By index, comparing names in place: the closures of `firstIndex(where:)` would
+        // copy every (name, item) entry they look at.
+        for index in exports.indices where exports[index].name == name { return index }
+        for index in exports.indices {
+            let utf8 = exports[index].name.utf8
+            if let at = utf8.lastIndex(of: UInt8(ascii: "@")), utf8[..<at].elementsEqual(name.utf8) { return index }
         }
+        return nil
     }
 }

@@ -58,8 +58,8 @@ final class RuntimeScope: @unchecked Sendable {
     var arena: TypeArena { context.arena }
 
     func run() throws(ComponentLinkError) {
-        for (position, definition) in component.definitions.enumerated() {
-            try instantiate(definition, at: position)
+        for position in component.definitions.indices {
+            try instantiate(component.definitions[position], at: position)
         }
     }
 
