@@ -18,9 +18,8 @@ public final class CompiledModule: @unchecked Sendable {
     let layout: ModuleLayout
     /// Per type index, its identity (see `FunctionTypeIdentities`).
     let typeIdentities: [Int]
-    /// Export name to position in `module.exports` (the last of equal names, as the
-    /// validator rejects duplicates anyway).
-    let exportIndices: [ExactName: Int]
+    /// Export name to position in `module.exports` (see `exportIndex(_:)`).
+    private let exportIndices: [String: Int]
     private let lock = CodeCacheLock()
     /// Guarded by `lock`: the validation's outcome once known.
     private var validationError: ValidationError?
@@ -34,8 +33,8 @@ public final class CompiledModule: @unchecked Sendable {
         self.module = module
         layout = ModuleLayout(module)
         typeIdentities = module.types.map { FunctionTypeIdentities.shared.identity(of: $0) }
-        var exportIndices: [ExactName: Int] = [:]
-        for (index, export) in module.exports.enumerated() { exportIndices[ExactName(export.name)] = index }
+        var exportIndices: [String: Int] = [:]
+        for (index, export) in module.exports.enumerated() { exportIndices[export.name] = index }
         self.exportIndices = exportIndices
         code = Array(repeating: nil, count: module.functionBodies.count * CodeVariant.count)
     }
@@ -62,6 +61,17 @@ public final class CompiledModule: @unchecked Sendable {
             validationError = error
         }
         if let error { throw error }
+    }
+
+    /// The position in `module.exports` of the export called `name`, compared byte for
+    /// byte as Wasm names are. The dictionary compares strings by canonical equivalence,
+    /// so a hit whose bytes differ (a module exporting "\u{C5}" and "\u{212B}") falls
+    /// back to a scan.
+    func exportIndex(_ name: String) -> Int? {
+        // No entry: no canonically equivalent name is exported, so no byte-equal one either.
+        guard let index = exportIndices[name] else { return nil }
+        if module.exports[index].name.utf8.elementsEqual(name.utf8) { return index }
+        return module.exports.lastIndex { $0.name.utf8.elementsEqual(name.utf8) }
     }
 
     /// How many function translations this module has done, over all its instances and

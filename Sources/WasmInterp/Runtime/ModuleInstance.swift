@@ -22,7 +22,7 @@ public struct ModuleInstance: Sendable {
 
     /// The export called `name` (compared byte for byte, as Wasm names are).
     public func export(_ name: String) -> ExternalValue? {
-        guard let index = storage.compiledModule.exportIndices[ExactName(name)], index < storage.exports.count else { return nil }
+        guard let index = storage.compiledModule.exportIndex(name), index < storage.exports.count else { return nil }
         return storage.exports[index].value
     }
 
