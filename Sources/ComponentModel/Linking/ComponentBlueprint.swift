@@ -16,6 +16,18 @@ final class ComponentBlueprint: @unchecked Sendable {
     let modules: [Int: CompiledModule]
     /// The nested components' own, by position in the component's `definitions`.
     let nested: [Int: ComponentBlueprint]
+    /// Per definition, what instantiating it takes: most are types, which only advance
+    /// the type index space, and need not be copied out of the component to find that out.
+    let steps: [DefinitionStep]
+
+    enum DefinitionStep {
+        /// A type that is not a resource: the next type index, nothing else.
+        case countType
+        /// A core type: nothing at run time.
+        case nothing
+        /// Anything else: see `RuntimeScope.instantiate(_:at:)`.
+        case instantiate
+    }
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     /// Guarded by `mutex`: by position of the `canon` definition.
     private var signatures: [Int: (type: ComponentFunctionType, signature: CanonicalSignature)] = [:]
@@ -23,17 +35,29 @@ final class ComponentBlueprint: @unchecked Sendable {
     init(_ component: Component) {
         var modules: [Int: CompiledModule] = [:]
         var nested: [Int: ComponentBlueprint] = [:]
+        var steps: [DefinitionStep] = []
         for (position, definition) in component.definitions.enumerated() {
             switch definition {
             case .coreModule(let module): modules[position] = CompiledModule(module)
             case .component(let inner): nested[position] = ComponentBlueprint(inner)
-            default: continue
+            default: break
             }
+            steps.append(Self.step(for: definition))
         }
         self.modules = modules
         self.nested = nested
+        self.steps = steps
         mutex = .allocate(capacity: 1)
         pthread_mutex_init(mutex, nil)
+    }
+
+    private static func step(for definition: ComponentDefinition) -> DefinitionStep {
+        switch definition {
+        case .type(.resource): return .instantiate
+        case .type: return .countType
+        case .coreType: return .nothing
+        default: return .instantiate
+        }
     }
 
     deinit {

@@ -58,8 +58,19 @@ final class RuntimeScope: @unchecked Sendable {
     var arena: TypeArena { context.arena }
 
     func run() throws(ComponentLinkError) {
-        for position in component.definitions.indices {
-            try instantiate(component.definitions[position], at: position)
+        let steps = blueprint.steps
+        guard steps.count == component.definitions.count else { throw invalid("blueprint of another component") }
+        for position in steps.indices {
+            switch steps[position] {
+            case .countType:
+                // As `defineType` does for a type that is not a resource.
+                _ = try currentTypeID()
+                typeCount += 1
+            case .nothing:
+                continue
+            case .instantiate:
+                try instantiate(component.definitions[position], at: position)
+            }
         }
     }
 
