@@ -1,3 +1,5 @@
+import WasmInterp
+
 /// How an `ActorSystem` runs: threads, slice size, defaults for actors, and where logs
 /// and events go.
 ///
@@ -32,6 +34,19 @@ public struct ActorSystemConfiguration: Sendable {
     /// Receives every chain event as it is recorded (on the actor's worker); nothing with
     /// `EventRetention.none`.
     public var eventSink: (@Sendable (ActorIdentity, ChainEvent) -> Void)?
+    /// Asked once per actor at spawn: where that actor's executed Wasm instructions go
+    /// (nil: not traced). A traced actor runs code translated one-to-one and reports
+    /// every instruction, which is slow: for debugging.
+    ///
+    /// ```swift
+    /// configuration.instructionTracer = { actor in
+    ///     actor.name == "counter" ? { event in print("\(actor): \(event.instruction)") } : nil
+    /// }
+    /// ```
+    public var instructionTracer: (@Sendable (ActorIdentity) -> (@Sendable (TraceEvent) -> Void)?)?
+    /// Where chains of actors that save theirs (`ActorDefinition.savesChain`) are written;
+    /// nil: each definition's `chainDirectory` (a manifest's directory). See `SavedChain`.
+    public var chainDirectory: String?
     /// Interfaces implemented outside the actor system (e.g. `supervisor`), by name.
     public var hostInterfaceExtensions: [any HostInterfaceExtension] = []
 

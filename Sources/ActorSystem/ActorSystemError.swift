@@ -36,6 +36,11 @@ public enum ActorSystemError: Error, Sendable, Hashable, CustomStringConvertible
     case requestFailed(String)
     /// The responder cancelled the request.
     case requestCancelled(String)
+    /// No reply came within the requester's `requestTimeoutMilliseconds`.
+    case requestTimedOut(String, milliseconds: UInt64)
+    /// The request would close a cycle of actors waiting on each other's replies (the
+    /// actors, the requester first and last), so it could never be answered.
+    case requestCycle([String])
     /// The system is shutting down.
     case shuttingDown
     /// The operation is for supervised actors (`ActorDefinition.isSupervised`) only.
@@ -62,6 +67,9 @@ public enum ActorSystemError: Error, Sendable, Hashable, CustomStringConvertible
         case .notHandled(let id, let handler): "actor \(id) does not export \(handler)"
         case .requestFailed(let message): "request failed: \(message)"
         case .requestCancelled(let id): "request \(id) was cancelled"
+        case .requestTimedOut(let id, let milliseconds): "request \(id) timed out after \(milliseconds) ms without a reply"
+        case .requestCycle(let actors):
+            "request cycle: \(actors.joined(separator: " -> ")) would wait on each other forever"
         case .shuttingDown: "the actor system is shutting down"
         case .notSupervised(let id): "actor \(id) is not supervised"
         case .notAwaitingRestart(let id): "actor \(id) is not awaiting a restart"

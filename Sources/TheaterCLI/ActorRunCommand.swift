@@ -3,13 +3,15 @@ import Supervision
 import Synchronization
 
 /// `theater run MANIFEST... [--send NAME=TEXT [--repeat N]]... [--request NAME=TEXT]...
-/// [--events] [--trace[=NAME]] [--workers N]`: spawns the actors the manifests describe,
-/// sends the messages and requests in command-line order (printing each reply; each
-/// action runs until the actors are idle before the next), prints each actor's final
-/// state, and shuts down.
+/// [--events] [--trace[=NAME]] [--workers N] [--chain-dir DIR]`: spawns the actors the manifests describe,
+/// sends the messages and requests in command-line order (each action runs until the
+/// system is quiescent before the next), prints each actor's final state, and shuts down.
 ///
-/// Actors' log lines go to standard output as `[NAME] line`; crashes go to standard error.
-/// Exit status 3 when an actor crashed.
+/// A request prints `reply NAME: TEXT` (the reply as UTF-8, or `0x` and hex) or
+/// `error NAME: MESSAGE`. Actors' log lines go to standard output as `[NAME] line`;
+/// crashes go to standard error, and so does `--trace`: each executed Wasm instruction as
+/// `NAME: FUNCTION @0xOFFSET: INSTRUCTION OPERANDS...`. Exit status 3 when an actor
+/// crashed.
 enum ActorRunCommand {
     struct Options {
         var manifestPaths: [String] = []
@@ -19,6 +21,8 @@ enum ActorRunCommand {
         var traceFilter: String?
         /// nil: one worker per processor; 0: deterministic mode on this thread.
         var workers: Int?
+        /// Where saved chains go (nil: next to each manifest).
+        var chainDirectory: String?
 
         enum Action {
             case send(actor: String, text: String, repeats: UInt64)
@@ -49,6 +53,8 @@ enum ActorRunCommand {
                     let count = try cursor.count(of: "--workers")
                     guard count <= 1024 else { throw .usage("--workers must be at most 1024") }
                     options.workers = Int(count)
+                case "--chain-dir":
+                    options.chainDirectory = try cursor.value(of: "--chain-dir")
                 case "--help", "-h":
                     throw .helpRequested
                 default:
@@ -76,7 +82,9 @@ enum ActorRunCommand {
 
     static func run(_ options: Options, output: CommandOutput) throws(CommandLineError) -> Int32 {
         let shared = SharedOutput(output)
-        let session = ActorSession(workers: options.workers, traceFilter: options.traceFilter, output: shared)
+        let session = ActorSession(
+            workers: options.workers, traceFilter: options.traceFilter, chainDirectory: options.chainDirectory,
+            output: shared)
         defer { session.system.shutdown() }
         for path in options.manifestPaths {
             try session.start(manifestAt: path)
@@ -92,6 +100,13 @@ enum ActorRunCommand {
         if options.printsEvents {
             for id in ids { session.printEvents(of: id) }
             session.printSupervisorEvents()
+        }
+        // Actors that save their chain write it as they stop.
+        session.system.shutdown()
+        for id in ids {
+            if let path = (try? session.system.savedChainPath(of: id)) ?? nil {
+                shared.printLine("saved the chain of \(session.displayName(id)) to \(path)")
+            }
         }
         shared.flush()
         return session.crashCount > 0 || session.hasFailedTree ? ExitStatus.trapped : ExitStatus.success
@@ -120,14 +135,14 @@ enum ActorRunCommand {
             do {
                 reply = try session.system.submitRequest(to: id, Array(text.utf8))
             } catch {
-                session.output.printLine("\(actor) failed the request: \(error)")
+                session.output.printLine("error \(actor): \(error)")
                 return
             }
             session.settle()
             switch reply.result {
-            case .success(let bytes)?: session.output.printLine("\(actor) replied \(ActorText.show(bytes))")
-            case .failure(let error)?: session.output.printLine("\(actor) failed the request: \(error)")
-            case nil: session.output.printLine("\(actor) has not replied (the request is outstanding)")
+            case .success(let bytes)?: session.output.printLine("reply \(actor): \(ActorText.reply(bytes))")
+            case .failure(let error)?: session.output.printLine("error \(actor): \(error)")
+            case nil: session.output.printLine("error \(actor): no reply yet (the request is outstanding)")
             }
         }
     }
@@ -152,15 +167,17 @@ final class ActorSession: Sendable {
     /// What `start(manifestAt:)` started: actors and supervision trees.
     let started = Mutex<[StartedManifest]>([])
 
-    init(workers: Int?, traceFilter: String?, output: SharedOutput) {
+    init(workers: Int?, traceFilter: String?, chainDirectory: String? = nil, output: SharedOutput) {
         self.output = output
         var configuration = workers == 0 ? ActorSystemConfiguration.deterministic : ActorSystemConfiguration()
         if let workers, workers > 0 { configuration.workerCount = workers }
+        configuration.chainDirectory = chainDirectory
         configuration.logSink = { actor, line in output.printLine("[\(actor)] \(line)") }
         if let traceFilter {
-            configuration.eventSink = { actor, event in
-                guard traceFilter.isEmpty || traceFilter == actor.name || traceFilter == actor.id.rawValue else { return }
-                output.printError("trace \(actor) #\(event.sequence) \(event.eventType): \(event.description ?? "")")
+            configuration.instructionTracer = { actor in
+                guard traceFilter.isEmpty || traceFilter == actor.name || traceFilter == actor.id.rawValue else { return nil }
+                let prefix = "\(actor): "
+                return { event in output.printError(prefix + WasmRunCommand.traceLine(event)) }
             }
         }
         configuration.hostInterfaceExtensions.append(SupervisorHostInterface())

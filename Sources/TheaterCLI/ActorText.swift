@@ -12,6 +12,12 @@ enum ActorText {
         return "0x" + HexEncoding.string(from: bytes)
     }
 
+    /// A reply as `theater run` prints it: the bytes as UTF-8 text, or `0x` and hex when
+    /// they are not valid UTF-8.
+    static func reply(_ bytes: [UInt8]) -> String {
+        String(validating: bytes, as: UTF8.self) ?? "0x" + HexEncoding.string(from: bytes)
+    }
+
     /// A little-endian unsigned number in up to 8 bytes (the counters' states).
     static func littleEndianNumber(_ bytes: [UInt8]?) -> UInt64? {
         guard let bytes, !bytes.isEmpty, bytes.count <= 8 else { return nil }

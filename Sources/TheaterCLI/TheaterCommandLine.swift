@@ -45,7 +45,7 @@ public enum TheaterCommandLine {
               Run the WebAssembly spec scripts in DIR (wast2json layout); --verbose
               prints each failure. Text-format modules are counted as skipped.
           run MANIFEST... [--send NAME=TEXT [--repeat N]]... [--request NAME=TEXT]...
-              [--events] [--trace[=NAME]] [--workers N]
+              [--events] [--trace[=NAME]] [--workers N] [--chain-dir DIR]
               Spawn the actors the manifests describe, send the messages and requests
               in order (printing each reply), wait until the actors are idle, and print
               each actor's final state. Actors' log lines are printed as [NAME] LINE.
@@ -54,11 +54,20 @@ public enum TheaterCommandLine {
               their crashes are restarted (exit status 3 only if a root gives up).
               --send NAME=TEXT       send TEXT to the actor NAME's handle-send
               --repeat N             send the preceding --send N times
-              --request NAME=TEXT    send a request and print the reply
+              --request NAME=TEXT    send a request; print `reply NAME: TEXT` (TEXT the
+                                     reply as UTF-8, or 0x and hex) or `error NAME: MESSAGE`
               --events               print every actor's event chain as JSON lines
-              --trace[=NAME]         print chain events on standard error as they happen
+              --trace[=NAME]         print each Wasm instruction the actor NAME (or every
+                                     actor) executes on standard error, as NAME: LINE
               --workers N            worker threads (default: one per processor; 0: run
                                      deterministically on the main thread)
+              --chain-dir DIR        where actors with save_chain = true write their
+                                     chain when they stop (default: next to their
+                                     manifest), as DIR/NAME.chain.jsonl
+          chain verify FILE
+              Check a saved event chain (or --events output): sequence numbers, parent
+              links and SHA-256 hashes of each actor's events. Exit status 1 if it does
+              not verify.
           demo [--fixtures DIR] [--workers N]
               A narrated tour: a counter, ping-pong, a request from inside an actor, a
               crash, and an event chain, using the actor fixtures (Fixtures/actors).
@@ -69,7 +78,7 @@ public enum TheaterCommandLine {
           help
               Print this text.
 
-        exit status: 0 success, 1 spec tests failed, 2 bad usage or input, 3 trap (or an
+        exit status: 0 success, 1 spec tests failed or a chain does not verify, 2 bad usage or input, 3 trap (or an
         actor crashed)
         """
 
@@ -126,6 +135,8 @@ public enum TheaterCommandLine {
             return SpecTestCommand.run(options, output: output)
         case "run":
             return try ActorRunCommand.run(ActorRunCommand.Options.parse(&cursor), output: output)
+        case "chain":
+            return try ChainVerifyCommand.run(path: ChainVerifyCommand.parsePath(&cursor), output: output)
         case "demo":
             var lookahead = cursor
             if lookahead.next() == "supervision" {

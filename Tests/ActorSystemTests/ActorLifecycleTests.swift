@@ -133,7 +133,10 @@ import Testing
     }
 
     @Test func releasingTheSystemShutsItDown() throws {
-        var system: ActorSystem? = ActorSystem(configuration: ActorSystemConfiguration())
+        var configuration = ActorSystemConfiguration()
+        // The request stays outstanding (a timeout would be pending work).
+        configuration.defaultLimits.requestTimeoutMilliseconds = nil
+        var system: ActorSystem? = ActorSystem(configuration: configuration)
         let responder = try #require(system).spawn(Probe.definition())
         let pending = try #require(system).submitRequest(to: responder, bytes("defer"))
         #expect(system?.waitUntilQuiescent(timeoutMilliseconds: 10_000) == true)

@@ -139,7 +139,10 @@ import Testing
     }
 
     @Test func requestsAnsweredLaterThroughRespondToRequest() throws {
-        let system = system()
+        // Without a timeout: running until quiescent would otherwise let it pass.
+        var configuration = ActorSystemConfiguration.deterministic
+        configuration.defaultLimits.requestTimeoutMilliseconds = nil
+        let system = ActorSystem(configuration: configuration)
         let responder = try system.spawn(Probe.definition(name: "responder"))
         let first = try system.submitRequest(to: responder, bytes("defer"))
         let second = try system.submitRequest(to: responder, bytes("defer"))

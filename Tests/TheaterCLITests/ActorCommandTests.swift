@@ -18,7 +18,7 @@ import TheaterCLI
             "--workers", "0",
         ])
         #expect(result.exitStatus == 0)
-        #expect(result.standardOutput.contains("counter replied \"4\"\n"))
+        #expect(result.standardOutput.contains("reply counter: 4\n"))
         #expect(result.standardOutput.contains("counter (running): state 0x0400000000000000\n"))
     }
 
@@ -28,17 +28,40 @@ import TheaterCLI
             "--request", "pong=count", "--workers", "2",
         ])
         #expect(result.exitStatus == 0)
-        #expect(result.standardOutput.contains("ping replied \"5\"\npong replied \"5\"\n"))
+        #expect(result.standardOutput.contains("reply ping: 5\nreply pong: 5\n"))
     }
 
-    @Test func runPrintsLogsEventsAndATrace() {
+    @Test func runPrintsLogsAndEvents() {
         let result = TheaterCommandLine.run([
-            "run", manifest("echo"), "--send", "echo=hello", "--events", "--trace=echo", "--workers", "0",
+            "run", manifest("echo"), "--send", "echo=hello", "--events", "--workers", "0",
         ])
         #expect(result.exitStatus == 0)
         #expect(result.standardOutput.contains("[echo] hello\n"))
         #expect(result.standardOutput.contains(#"{"actor":"echo","seq":0,"type":"init""#))
-        #expect(result.standardError.contains("trace echo #0 init"))
+    }
+
+    @Test func traceNamePrintsEachInstructionOfThatActorOnly() throws {
+        let result = TheaterCommandLine.run([
+            "run", manifest("ping"), manifest("pong"), "--send", "ping=ping 1 pong", "--trace=pong", "--workers", "0",
+        ])
+        #expect(result.exitStatus == 0)
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count > 10)
+        #expect(lines.allSatisfy { $0.hasPrefix("pong: ") })
+        // Each line is FUNCTION @0xOFFSET: INSTRUCTION, and the handler's code shows up.
+        let first = try #require(lines.first)
+        #expect(first.contains(" @0x") && first.contains(": "))
+        #expect(lines.contains { $0.hasPrefix("pong: export_init @0x") })
+        #expect(lines.contains { $0.hasPrefix("pong: export_handle_send @0x") && $0.hasSuffix(": end") })
+    }
+
+    @Test func traceWithoutANameTracesEveryActor() {
+        let result = TheaterCommandLine.run([
+            "run", manifest("ping"), manifest("pong"), "--send", "ping=ping 1 pong", "--trace", "--workers", "0",
+        ])
+        #expect(result.exitStatus == 0)
+        #expect(result.standardError.contains("\nping: "))
+        #expect(result.standardError.contains("\npong: "))
     }
 
     @Test func aCrashIsReportedWithExitStatus3() {
@@ -47,7 +70,7 @@ import TheaterCLI
         ])
         #expect(result.exitStatus == 3)
         #expect(result.standardError.contains("crash: actor trapper crashed in handle-send: trap: unreachable"))
-        #expect(result.standardOutput.contains("trapper failed the request: actor "))
+        #expect(result.standardOutput.contains("error trapper: actor "))
         #expect(result.standardOutput.contains("trapper (exited (crashed: trap: unreachable))"))
     }
 

@@ -16,8 +16,8 @@ import TheaterCLI
             "pipeline/sink=count", "--workers", workers,
         ])
         #expect(result.exitStatus == 0)
-        #expect(result.standardOutput.contains("worker replied \"2\"\n"))
-        #expect(result.standardOutput.contains("pipeline/sink replied \"0\"\n"))
+        #expect(result.standardOutput.contains("reply worker: 2\n"))
+        #expect(result.standardOutput.contains("reply pipeline/sink: 0\n"))
         #expect(result.standardOutput.contains("worker (running): state 0x0200000000000000\n"))
         #expect(result.standardOutput.contains("supervisor app (running): 3 restarts\n"))
         #expect(result.standardError.contains("crash (supervised): actor worker crashed in handle-send: trap: unreachable"))

@@ -1,4 +1,5 @@
 import ComponentModel
+import WasmInterp
 
 /// Where an actor is in the scheduler.
 enum ScheduleStatus: Sendable {
@@ -63,6 +64,8 @@ final class ActorCell: @unchecked Sendable {
     let definition: ActorDefinition
     /// False with `EventRetention.none`: no chain events are built at all.
     let recordsEvents: Bool
+    /// Receives each Wasm instruction the actor executes (`instructionTracer`); nil: none.
+    let instructionTraceSink: (@Sendable (TraceEvent) -> Void)?
     let shared: Locked<ActorSharedState>
 
     /// The handlers the actor exports: set at spawn, before other threads can see the
@@ -89,8 +92,12 @@ final class ActorCell: @unchecked Sendable {
         var data: [UInt8]?
     }
 
-    init(id: ActorID, definition: ActorDefinition, limits: RuntimeLimits, eventRetention: EventRetention) {
+    init(
+        id: ActorID, definition: ActorDefinition, limits: RuntimeLimits, eventRetention: EventRetention,
+        instructionTraceSink: (@Sendable (TraceEvent) -> Void)? = nil
+    ) {
         self.id = id
+        self.instructionTraceSink = instructionTraceSink
         self.definition = definition
         name = definition.name
         self.limits = limits

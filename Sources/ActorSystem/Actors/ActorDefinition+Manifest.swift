@@ -27,6 +27,8 @@ extension ActorDefinition {
             componentBytes: bytes, name: manifest.name, initialState: manifest.initialState?.bytes,
             hostInterfaces: Set(manifest.grantedImports.map { HostInterfaceName(importedInterface: $0) }),
             limits: manifest.limits)
+        savesChain = manifest.savesChain
+        chainDirectory = manifest.baseDirectory
     }
 }
 

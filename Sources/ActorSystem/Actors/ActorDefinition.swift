@@ -27,6 +27,12 @@ public struct ActorDefinition: Sendable {
     /// `hold` stops it), the actor keeps its id, name and mailbox, takes messages, and
     /// waits for its supervisor to `restart` it or `stop` it for good.
     public var isSupervised = false
+    /// Whether the actor's event chain is written to a file when its life ends (see
+    /// `SavedChain`; a manifest's `save_chain`).
+    public var savesChain = false
+    /// Where the saved chain goes unless the system's `chainDirectory` says otherwise
+    /// (a manifest's own directory); nil: the current directory.
+    public var chainDirectory: String?
 
     /// - Parameters:
     ///   - hostInterfaces: by default `runtime` and `message-server-host` (the

@@ -23,6 +23,7 @@ extension ActorSystem {
         }
         guard let drained else { return }
         recordEnd(of: cell, reason: reason, failure: failure, stopReason: "stopped by the host")
+        saveChainIfAsked(cell)
         let shuttingDown = directory.withLock { directory -> Bool in
             directory.releaseName(of: cell)
             return directory.isShuttingDown
@@ -30,13 +31,15 @@ extension ActorSystem {
         let failureReason: ActorSystemError =
             shuttingDown ? .shuttingDown : .requestFailed("actor \(cell.displayName) \(reason)")
         for (id, entry) in requests.withLock({ $0.removeAll(answeredBy: cell.id) }) {
-            deliverAnswer(to: entry.requester, requestID: id, .failure(failureReason))
+            deliverAnswer(entry, requestID: id, .failure(failureReason))
         }
         for message in drained {
             if case .channelOpen(let id, _) = message {
                 settleChannelOpen(id, accepted: false, message: nil, reason: "actor \(cell.displayName) \(reason)")
             }
         }
+        // Nobody waits for the replies to what the actor asked any more.
+        for (_, entry) in requests.withLock({ $0.removeAll(requestedBy: cell.id) }) { cancelTimeout(of: entry) }
         closeChannels(of: cell, reason: "actor \(cell.displayName) \(reason)")
         reportExit(cell, reason, failure: failure)
     }
@@ -121,7 +124,7 @@ extension ActorSystem {
         // No worker runs now: this thread owns every actor.
         for cell in cells { terminate(cell, reason: .stopped) }
         for (id, entry) in requests.withLock({ $0.removeAll() }) {
-            deliverAnswer(to: entry.requester, requestID: id, .failure(.shuttingDown))
+            deliverAnswer(entry, requestID: id, .failure(.shuttingDown))
         }
     }
 }

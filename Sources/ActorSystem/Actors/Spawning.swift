@@ -24,7 +24,8 @@ extension ActorSystem {
         }
         let cell = ActorCell(
             id: id, definition: definition, limits: limits,
-            eventRetention: definition.eventRetention ?? configuration.eventRetention)
+            eventRetention: definition.eventRetention ?? configuration.eventRetention,
+            instructionTraceSink: configuration.instructionTracer?(ActorIdentity(id: id, name: definition.name)))
         var storeConfiguration = StoreConfiguration()
         storeConfiguration.maxMemoryPages = limits.maxMemoryPages
         storeConfiguration.maxCallDepth = limits.maxCallDepth

@@ -169,8 +169,9 @@ extension ActorSystem {
         recordEnd(of: cell, reason: reason, failure: failure, stopReason: "stopped by its supervisor")
         let why = "actor \(cell.displayName) \(reason)"
         for (id, entry) in requests.withLock({ $0.removeStarted(answeredBy: cell.id) }) {
-            deliverAnswer(to: entry.requester, requestID: id, .failure(.requestFailed(why)))
+            deliverAnswer(entry, requestID: id, .failure(.requestFailed(why)))
         }
+        for (_, entry) in requests.withLock({ $0.removeAll(requestedBy: cell.id) }) { cancelTimeout(of: entry) }
         // Channels the new instance will not know end now, with the messages queued on
         // them; channel openings still in the mailbox wait for the new instance.
         let closed = Set(channels.withLock { table in table.ids(involving: cell.id) }).subtracting(queuedOpens)

@@ -6,6 +6,10 @@ import ComponentModel
 /// mailbox and return at once. `request` and `open-channel` suspend the calling guest
 /// inside the host call (its worker runs other actors meanwhile) until the reply, the
 /// accept/reject, or an error arrives. Actor ids may also be actor names.
+///
+/// A request fails at once if it would close a cycle of actors waiting on each other
+/// (`ActorSystemError.requestCycle`), and after the requester's
+/// `RuntimeLimits.requestTimeoutMilliseconds` without a reply (`.requestTimedOut`).
 enum MessageServerHostInterface {
     static let name = HostInterfaceName.messageServerHost.rawValue
 
@@ -87,13 +91,21 @@ extension ActorSystem {
         guard responder !== cell else {
             return refused(cell, "request", arguments, "an actor cannot send a request to itself (it would wait forever)")
         }
-        let id = requests.withLock { $0.add(requester: .actor(cell), responder: responder.id) }
+        if let cycle = requestCycle(from: cell, to: responder) {
+            return refused(cell, "request", arguments, ActorSystemError.requestCycle(cycle).description)
+        }
+        let timeout = cell.limits.requestTimeoutMilliseconds
+        let id = requests.withLock { table in
+            table.add(requester: .actor(cell), responder: responder.id) { id in
+                timeout.map { startTimeout(of: id, milliseconds: $0) }
+            }
+        }
         // Wait before sending: the reply may come from another worker at once.
         cell.shared.withLock { $0.waitKey = .request(id) }
         do {
             try deliver(.request(id: id, bytes), to: responder)
         } catch {
-            _ = requests.withLock { $0.remove(id) }
+            if let entry = requests.withLock({ $0.remove(id) }) { cancelTimeout(of: entry) }
             cell.shared.withLock { $0.waitKey = nil }
             return refused(cell, "request", arguments, error.description)
         }
@@ -160,28 +172,45 @@ extension ActorSystem {
 
     func guestRespondToRequest(_ cell: ActorCell, _ arguments: HostArguments) -> HostCallResult {
         guard let id = arguments.string(0), let bytes = arguments.bytes(1) else { return .badArguments }
-        guard let entry = takeRequest(id, answeredBy: cell) else {
-            return refused(cell, "respond-to-request", arguments, "no outstanding request \(id)")
+        let entry: RequestTable.Entry
+        switch takeRequest(id, answeredBy: cell) {
+        case .open(let open): entry = open
+        case .expired:
+            recordLateReply(to: id, from: cell)
+            return answered(cell, "respond-to-request", arguments, .ok(nil))
+        case .none: return refused(cell, "respond-to-request", arguments, "no outstanding request \(id)")
         }
-        deliverAnswer(to: entry.requester, requestID: id, .success(bytes))
+        deliverAnswer(entry, requestID: id, .success(bytes))
         return answered(cell, "respond-to-request", arguments, .ok(nil))
     }
 
     func guestCancelRequest(_ cell: ActorCell, _ arguments: HostArguments) -> HostCallResult {
         guard let id = arguments.string(0) else { return .badArguments }
-        guard let entry = takeRequest(id, answeredBy: cell) else {
-            return refused(cell, "cancel-request", arguments, "no outstanding request \(id)")
+        let entry: RequestTable.Entry
+        switch takeRequest(id, answeredBy: cell) {
+        case .open(let open): entry = open
+        case .expired: return answered(cell, "cancel-request", arguments, .ok(nil))
+        case .none: return refused(cell, "cancel-request", arguments, "no outstanding request \(id)")
         }
-        deliverAnswer(to: entry.requester, requestID: id, .failure(.requestCancelled(id)))
+        deliverAnswer(entry, requestID: id, .failure(.requestCancelled(id)))
         return answered(cell, "cancel-request", arguments, .ok(nil))
+    }
+
+    private enum TakenRequest {
+        case open(RequestTable.Entry)
+        /// The requester stopped waiting (timeout, or it stopped).
+        case expired
+        case none
     }
 
     /// Removes request `id` if `cell` is the one to answer it (and is handling it or owes a
     /// response).
-    private func takeRequest(_ id: String, answeredBy cell: ActorCell) -> RequestTable.Entry? {
+    private func takeRequest(_ id: String, answeredBy cell: ActorCell) -> TakenRequest {
         requests.withLock { table in
-            guard let entry = table[id], entry.responder == cell.id, entry.phase != .queued else { return nil }
-            return table.remove(id)
+            if let entry = table[id], entry.responder == cell.id, entry.phase != .queued {
+                return table.remove(id).map { .open($0) } ?? .none
+            }
+            return table.forgetExpired(id, answeredBy: cell.id) ? .expired : .none
         }
     }
 }

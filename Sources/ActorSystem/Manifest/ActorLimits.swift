@@ -9,15 +9,19 @@ public struct ActorLimits: Sendable, Equatable {
     public var maxCallDepth: Int?
     /// Most messages waiting in the actor's mailbox.
     public var mailboxCapacity: Int?
+    /// Milliseconds the actor waits for the reply to a request it sends before the request
+    /// fails (`request_timeout_ms`).
+    public var requestTimeoutMilliseconds: UInt64?
 
     public init(
         fuelPerMessage: UInt64? = nil, maxMemoryPages: UInt64? = nil, maxCallDepth: Int? = nil,
-        mailboxCapacity: Int? = nil
+        mailboxCapacity: Int? = nil, requestTimeoutMilliseconds: UInt64? = nil
     ) {
         self.fuelPerMessage = fuelPerMessage
         self.maxMemoryPages = maxMemoryPages
         self.maxCallDepth = maxCallDepth
         self.mailboxCapacity = mailboxCapacity
+        self.requestTimeoutMilliseconds = requestTimeoutMilliseconds
     }
 
     /// The most pages a 32-bit Wasm memory can have.

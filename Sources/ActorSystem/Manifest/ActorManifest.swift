@@ -19,6 +19,7 @@
 /// max_memory_pages = 16
 /// max_call_depth = 500
 /// mailbox_capacity = 64
+/// request_timeout_ms = 5_000         # a request this actor sends fails after 5 s without reply
 /// ```
 ///
 /// A manifest with `[supervisor]` and no `component` is a pure host supervisor: the
@@ -51,7 +52,9 @@ public struct ActorManifest: Sendable, Equatable {
     public var componentPath: String?
     public var description: String?
     public var initialState: InitialState?
-    /// Whether the actor's event chain is written out (`save_chain`, default false).
+    /// Whether the actor's event chain is written to a file when the actor stops
+    /// (`save_chain`, default false): `NAME.chain.jsonl` next to the manifest unless the
+    /// system sets a chain directory (see `SavedChain`).
     public var savesChain: Bool
     /// The `[[handler]]` entries, in order; at most one of each type.
     public var handlers: [HandlerManifest]

@@ -82,7 +82,8 @@ struct ManifestReader {
             fuelPerMessage: try reader.integer("fuel_per_message", minimum: 1).map { UInt64($0) },
             maxMemoryPages: try reader.integer("max_memory_pages", minimum: 1, maximum: pagesCeiling).map { UInt64($0) },
             maxCallDepth: try reader.integer("max_call_depth", minimum: 1).map { Int(clamping: $0) },
-            mailboxCapacity: try reader.integer("mailbox_capacity", minimum: 1).map { Int(clamping: $0) })
+            mailboxCapacity: try reader.integer("mailbox_capacity", minimum: 1).map { Int(clamping: $0) },
+            requestTimeoutMilliseconds: try reader.integer("request_timeout_ms", minimum: 1).map { UInt64($0) })
         try reader.rejectUnknownKeys()
         return limits
     }

@@ -5,7 +5,8 @@ import ComponentModel
 /// Guarantees: a mailbox is first in, first out, so messages from one sender to one
 /// receiver are handled in the order sent; sending to an unknown or stopped actor, to one
 /// without the needed handler, or into a full mailbox fails at once (the sender gets the
-/// error); a request whose responder stops before answering fails.
+/// error); a request whose responder stops before answering fails; a request unanswered
+/// after the requester's `RuntimeLimits.requestTimeoutMilliseconds` fails.
 extension ActorSystem {
     // MARK: From the host
 
@@ -18,25 +19,30 @@ extension ActorSystem {
     }
 
     /// Sends a request to the actor's `handle-request` and returns its pending reply: read
-    /// `result` after running the system, or `await value()`.
+    /// `result` after running the system, or `await value()`. Without a reply within the
+    /// system's `defaultLimits.requestTimeoutMilliseconds` the result is
+    /// `.requestTimedOut`.
     ///
     /// - Throws: as `send`.
     public func submitRequest(to id: ActorID, _ bytes: [UInt8]) throws(ActorSystemError) -> PendingReply {
         let target = try hostTarget(id)
+        let timeout = configuration.defaultLimits.requestTimeoutMilliseconds
         let reply = requests.withLock { table in
             var reply: PendingReply?
-            _ = table.add(responder: target.id) { id in
-                let pending = PendingReply(requestID: id)
-                reply = pending
-                return .external(pending)
-            }
+            _ = table.add(
+                responder: target.id,
+                requester: { id in
+                    let pending = PendingReply(requestID: id)
+                    reply = pending
+                    return .external(pending)
+                }, timer: { id in timeout.map { startTimeout(of: id, milliseconds: $0) } })
             return reply
         }
         guard let reply else { throw .requestFailed("no request id") }
         do {
             try deliver(.request(id: reply.requestID, bytes), to: target)
         } catch {
-            _ = requests.withLock { $0.remove(reply.requestID) }
+            if let entry = requests.withLock({ $0.remove(reply.requestID) }) { cancelTimeout(of: entry) }
             throw error
         }
         return reply
@@ -91,14 +97,30 @@ extension ActorSystem {
         if wake { scheduler.enqueue(cell) }
     }
 
-    /// Finishes request `id` (if still open) with `result`.
-    func answerRequest(_ id: String, with result: Result<[UInt8], ActorSystemError>) {
-        guard let entry = requests.withLock({ $0.remove(id) }) else { return }
-        deliverAnswer(to: entry.requester, requestID: id, result)
+    /// Finishes request `id` (if still open) with `responder`'s reply; a reply to a
+    /// request that expired meanwhile is dropped and recorded in the responder's chain.
+    func answerRequest(_ id: String, from responder: ActorCell, with result: Result<[UInt8], ActorSystemError>) {
+        enum Found { case open(RequestTable.Entry), expired, none }
+        let found = requests.withLock { table -> Found in
+            if let entry = table.remove(id) { return .open(entry) }
+            return table.forgetExpired(id, answeredBy: responder.id) ? .expired : .none
+        }
+        switch found {
+        case .open(let entry): deliverAnswer(entry, requestID: id, result)
+        case .expired: recordLateReply(to: id, from: responder)
+        case .none: break
+        }
     }
 
-    func deliverAnswer(to requester: RequestTable.Requester, requestID: String, _ result: Result<[UInt8], ActorSystemError>) {
-        switch requester {
+    /// A reply came after the requester stopped waiting: nobody receives it.
+    func recordLateReply(to id: String, from responder: ActorCell) {
+        record(.error(message: "dropped the late reply to \(id): the requester no longer waits for it"), for: responder)
+    }
+
+    /// Gives the requester of an entry just removed from the request table its answer.
+    func deliverAnswer(_ entry: RequestTable.Entry, requestID: String, _ result: Result<[UInt8], ActorSystemError>) {
+        cancelTimeout(of: entry)
+        switch entry.requester {
         case .external(let reply):
             reply.fulfill(result)
         case .actor(let cell):
@@ -109,6 +131,30 @@ extension ActorSystem {
             }
             resume(cell, waitingFor: .request(requestID), with: value)
         }
+    }
+
+    // MARK: Timeouts
+
+    /// Sets the timer that fails request `id` after `milliseconds` (on the scheduler's
+    /// clock, so virtual in deterministic mode). Called under the request table's lock:
+    /// the scheduler's lock nests inside it, never the other way round.
+    func startTimeout(of id: String, milliseconds: UInt64) -> UInt64 {
+        let (deadline, overflow) = scheduler.now().addingReportingOverflow(milliseconds)
+        let systemReference = WeakActorSystem(self)
+        return scheduler.addTimer(deadline: overflow ? .max : deadline) {
+            systemReference.system?.expireRequest(id, milliseconds: milliseconds)
+        }
+    }
+
+    func cancelTimeout(of entry: RequestTable.Entry) {
+        if let timer = entry.timeoutTimer { scheduler.cancelTimer(timer) }
+    }
+
+    /// Request `id`'s time is up: its requester gets `.requestTimedOut`; the responder's
+    /// reply, if it ever comes, is dropped.
+    private func expireRequest(_ id: String, milliseconds: UInt64) {
+        guard let entry = requests.withLock({ $0.expire(id) }) else { return }
+        deliverAnswer(entry, requestID: id, .failure(.requestTimedOut(id, milliseconds: milliseconds)))
     }
 
     /// The target answered `handle-channel-open` (or cannot): tell the opener.

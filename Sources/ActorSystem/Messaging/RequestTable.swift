@@ -1,8 +1,10 @@
 /// Requests between sending and reply: who asked, who answers, and how far along.
 ///
 /// A request is added when sent, and removed when answered: by the responder's
-/// `handle-request` result, a later `respond-to-request` or `cancel-request`, or because
-/// the responder stopped.
+/// `handle-request` result, a later `respond-to-request` or `cancel-request`, because the
+/// responder stopped, or because its timeout passed or its requester stopped. The ids of
+/// the last two kinds are remembered for a while ("expired"), so a late reply to one is
+/// dropped quietly (and recorded) rather than refused as unknown.
 struct RequestTable: Sendable {
     enum Requester: Sendable {
         /// An actor suspended in `message-server-host.request`.
@@ -25,23 +27,72 @@ struct RequestTable: Sendable {
         var responder: ActorID
         var phase: Phase
         var number: UInt64
+        /// The scheduler timer that fails the request when its time is up.
+        var timeoutTimer: UInt64?
     }
 
     private var entries: [String: Entry] = [:]
     private var nextNumber: UInt64 = 1
+    /// Expired request ids and their responders, oldest first, at most `expiredMemory`.
+    private var expired: [String: ActorID] = [:]
+    private var expiredOrder = Deque<String>()
+    private static let expiredMemory = 4_096
 
-    /// Registers a request and returns its new id.
-    mutating func add(requester: Requester, responder: ActorID) -> String {
-        add(responder: responder) { _ in requester }
+    /// Registers a request and returns its new id. `timer` (called under the table's lock,
+    /// with the id) sets the request's timeout timer.
+    mutating func add(
+        requester: Requester, responder: ActorID, timer: (String) -> UInt64? = { _ in nil }
+    ) -> String {
+        add(responder: responder, requester: { _ in requester }, timer: timer)
     }
 
     /// Registers a request whose requester needs the id first (the host's `PendingReply`).
-    mutating func add(responder: ActorID, requester: (String) -> Requester) -> String {
+    mutating func add(
+        responder: ActorID, requester: (String) -> Requester, timer: (String) -> UInt64? = { _ in nil }
+    ) -> String {
         let number = nextNumber
         nextNumber &+= 1
         let id = "request-\(number)"
-        entries[id] = Entry(requester: requester(id), responder: responder, phase: .queued, number: number)
+        entries[id] = Entry(
+            requester: requester(id), responder: responder, phase: .queued, number: number, timeoutTimer: timer(id))
         return id
+    }
+
+    /// Removes request `id` because nobody waits for its reply any more (its timeout
+    /// passed), remembering it as expired.
+    mutating func expire(_ id: String) -> Entry? {
+        guard let entry = entries.removeValue(forKey: id) else { return nil }
+        rememberExpired(id, responder: entry.responder)
+        return entry
+    }
+
+    /// Removes and returns the requests `requester` sent and still waits for (it stopped),
+    /// remembering them as expired.
+    mutating func removeAll(requestedBy requester: ActorID) -> [(id: String, entry: Entry)] {
+        let abandoned = entries.filter {
+            if case .actor(let cell) = $0.value.requester { return cell.id == requester }
+            return false
+        }
+        for (id, entry) in abandoned {
+            entries.removeValue(forKey: id)
+            rememberExpired(id, responder: entry.responder)
+        }
+        return abandoned.map { ($0.key, $0.value) }
+    }
+
+    /// Whether `id` is an expired request `responder` had to answer; forgets it.
+    mutating func forgetExpired(_ id: String, answeredBy responder: ActorID) -> Bool {
+        guard expired[id] == responder else { return false }
+        expired.removeValue(forKey: id)
+        return true
+    }
+
+    private mutating func rememberExpired(_ id: String, responder: ActorID) {
+        expired[id] = responder
+        expiredOrder.append(id)
+        while expiredOrder.count > Self.expiredMemory, let oldest = expiredOrder.popFirst() {
+            expired.removeValue(forKey: oldest)
+        }
     }
 
     subscript(id: String) -> Entry? { entries[id] }

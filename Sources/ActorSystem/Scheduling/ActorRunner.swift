@@ -83,6 +83,7 @@ extension ActorSystem {
         let call: GuestCall<ComponentValue?>
         do {
             call = try function.makeCall(arguments)
+            call.traceSink = cell.instructionTraceSink
         } catch {
             crash(cell, .canonicalABIViolation("\(error)"), backtrace: [], handler: handler)
             return .over
@@ -208,7 +209,7 @@ extension ActorSystem {
             cell.needsInitialization = false
         case .request(let id, _)?:
             if let reply = result.reply {
-                answerRequest(id, with: .success(reply))
+                answerRequest(id, from: cell, with: .success(reply))
             } else {
                 requests.withLock { $0.setPhase(.awaitingResponse, of: id) }
             }

@@ -59,11 +59,23 @@ final class Scheduler: @unchecked Sendable {
         }
     }
 
-    /// Runs `fire` (outside any lock) once the clock reaches `deadline`.
-    func addTimer(deadline: UInt64, fire: @escaping @Sendable () -> Void) {
+    /// Runs `fire` (outside any lock) once the clock reaches `deadline`. Returns the
+    /// timer's id for `cancelTimer`.
+    @discardableResult
+    func addTimer(deadline: UInt64, fire: @escaping @Sendable () -> Void) -> UInt64 {
         lock.withLock {
-            timers.add(deadline: deadline, fire: fire)
+            let id = timers.add(deadline: deadline, fire: fire)
             lock.signal(Self.workAvailable)
+            return id
+        }
+    }
+
+    /// Cancels timer `id` unless it has fired; a cancelled timer no longer keeps the
+    /// system from being quiescent.
+    func cancelTimer(_ id: UInt64) {
+        lock.withLock {
+            timers.cancel(id)
+            if runQueue.isEmpty, runningSlices == 0, timers.isEmpty { lock.broadcast(Self.becameQuiescent) }
         }
     }
 

@@ -45,6 +45,9 @@ public final class GuestCall<Result>: @unchecked Sendable {
     /// Fuel left when the guest last stopped (returned, suspended, ran out or trapped):
     /// what a scheduler subtracts from the budget it gave to learn what the run cost.
     public private(set) var remainingFuel: UInt64 = 0
+    /// Receives each Wasm instruction the guest executes (set before `start`); nil: no
+    /// tracing (see `Execution.traceSink`).
+    public var traceSink: (@Sendable (TraceEvent) -> Void)?
 
     private enum State {
         case ready
@@ -97,6 +100,7 @@ public final class GuestCall<Result>: @unchecked Sendable {
             let arguments = try lowerArgumentValues(context)
             do {
                 execution = try Execution(store: instance.store, function: function, arguments: arguments)
+                execution.traceSink = traceSink
             } catch {
                 throw CanonicalABIError.coreTrap(error)
             }

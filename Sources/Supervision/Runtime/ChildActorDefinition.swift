@@ -19,6 +19,8 @@ enum ChildActorDefinition {
             hostInterfaces: Set(manifest.grantedImports.map { HostInterfaceName(rawValue: $0) }),
             limits: manifest.limits)
         definition.isSupervised = true
+        definition.savesChain = manifest.savesChain
+        definition.chainDirectory = manifest.baseDirectory
         return definition
     }
 

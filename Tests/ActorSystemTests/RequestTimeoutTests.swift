@@ -1,0 +1,107 @@
+import Testing
+
+@testable import ActorSystem
+
+/// Requests that would wait forever: timeouts (on the virtual clock in deterministic mode)
+/// and cycles of actors waiting on each other.
+@Suite struct RequestTimeoutTests {
+    private func system(hostTimeout: UInt64? = 30_000) -> ActorSystem {
+        var configuration = ActorSystemConfiguration.deterministic
+        configuration.defaultLimits.requestTimeoutMilliseconds = hostTimeout
+        return ActorSystem(configuration: configuration)
+    }
+
+    @Test func aRequestNobodyAnswersTimesOutOnTheVirtualClock() throws {
+        let system = system()
+        _ = try system.spawn(Probe.definition(name: "silent"))
+        let asker = try system.spawn(Probe.definition(limits: ActorLimits(requestTimeoutMilliseconds: 500)))
+        let start = system.now
+        try system.send(to: asker, bytes("request:silent:defer"))
+        try system.runUntilQuiescent()
+        #expect(try system.stateText(of: asker) == "err:request request-1 timed out after 500 ms without a reply")
+        #expect(system.now == start + 500)
+    }
+
+    @Test func aLateReplyAfterATimeoutIsDroppedAndRecorded() throws {
+        let system = system()
+        let silent = try system.spawn(Probe.definition(name: "silent"))
+        let asker = try system.spawn(Probe.definition(limits: ActorLimits(requestTimeoutMilliseconds: 50)))
+        try system.send(to: asker, bytes("request:silent:defer"))
+        try system.runUntilQuiescent()
+        try system.send(to: silent, bytes("outstanding"))
+        try system.runUntilQuiescent()
+        #expect(try system.stateText(of: silent) == "")
+
+        try system.send(to: silent, bytes("respond:request-1:too late"))
+        try system.runUntilQuiescent()
+        #expect(try system.stateText(of: silent) == "ok")
+        #expect(try system.status(of: silent) == .running)
+        #expect(try system.stateText(of: asker)?.hasPrefix("err:request request-1 timed out") == true)
+        let dropped = try system.events(of: silent).filter { $0.eventType == "error" }
+        #expect(dropped.count == 1)
+        #expect(dropped.first?.description?.contains("dropped the late reply to request-1") == true)
+    }
+
+    @Test func aReplyInTimeCancelsTheTimeout() throws {
+        let system = system()
+        _ = try system.spawn(ActorDefinition(componentBytes: ActorFixtures.counter(), name: "counter"))
+        let asker = try system.spawn(Probe.definition(limits: ActorLimits(requestTimeoutMilliseconds: 1_000)))
+        let start = system.now
+        try system.send(to: asker, bytes("request:counter:quick"))
+        try system.runUntilQuiescent()
+        #expect(try system.stateText(of: asker) == "reply:quick")
+        // No timer was left behind for the clock to run to.
+        #expect(system.now == start)
+    }
+
+    @Test func hostRequestsTimeOutAfterTheSystemDefault() throws {
+        let system = system(hostTimeout: 100)
+        let silent = try system.spawn(Probe.definition())
+        let reply = try system.submitRequest(to: silent, bytes("defer"))
+        try system.runUntilQuiescent()
+        #expect(reply.result == .failure(.requestTimedOut(reply.requestID, milliseconds: 100)))
+    }
+
+    @Test func withoutATimeoutARequestStaysOutstanding() throws {
+        let system = system(hostTimeout: nil)
+        let silent = try system.spawn(Probe.definition())
+        let reply = try system.submitRequest(to: silent, bytes("defer"))
+        try system.runUntilQuiescent()
+        #expect(reply.result == nil)
+    }
+
+    @Test func aRequestClosingACycleFailsAtOnce() throws {
+        let system = system()
+        _ = try system.spawn(Probe.definition(name: "a"))
+        _ = try system.spawn(Probe.definition(name: "b"))
+        let a = try #require(system.actorID(named: "a"))
+        let start = system.now
+        // a asks b, which asks a back while a waits for it.
+        let reply = try system.submitRequest(to: a, bytes("forward:b:forward:a:hello"))
+        try system.runUntilQuiescent()
+        #expect(reply.result == .success(bytes("err:request cycle: b -> a -> b would wait on each other forever")))
+        #expect(system.now == start)
+    }
+
+    @Test func timeoutsFireInWorkerMode() throws {
+        var configuration = ActorSystemConfiguration()
+        configuration.workerCount = 2
+        configuration.defaultLimits.requestTimeoutMilliseconds = 50
+        let system = ActorSystem(configuration: configuration)
+        defer { system.shutdown() }
+        let silent = try system.spawn(Probe.definition())
+        let reply = try system.submitRequest(to: silent, bytes("defer"))
+        #expect(system.waitUntilQuiescent(timeoutMilliseconds: 5_000))
+        #expect(reply.result == .failure(.requestTimedOut(reply.requestID, milliseconds: 50)))
+    }
+
+    @Test func requestTimeoutComesFromTheManifest() throws {
+        let manifest = try ActorManifest.parse(
+            text: "name = \"x\"\ncomponent = \"x.wasm\"\n[limits]\nrequest_timeout_ms = 250\n")
+        #expect(manifest.limits.requestTimeoutMilliseconds == 250)
+        #expect(RuntimeLimits().overridden(by: manifest.limits).requestTimeoutMilliseconds == 250)
+        #expect(throws: ManifestError.self) {
+            try ActorManifest.parse(text: "name = \"x\"\ncomponent = \"x.wasm\"\n[limits]\nrequest_timeout_ms = 0\n")
+        }
+    }
+}
