@@ -26,10 +26,39 @@ final class MemoryReservations: @unchecked Sendable {
     /// Guarded by `lock`: unused reservations by size in bytes.
     private var unused: [Int: [UnsafeMutableRawPointer]] = [:]
 
+    /// Guarded by `lock`: by size, the rest of a run of fresh reservations mapped at once.
+    private var fresh: [Int: (next: UnsafeMutableRawPointer, count: Int)] = [:]
+    /// Fresh reservations are mapped in runs of up to this many (one system call, one
+    /// kernel mapping for many spawns), as long as a run stays within `freshRunBytes`.
+    private static let freshRunLength = 64
+    private static let freshRunBytes = 1 << 36
+
     /// A readable, writable, zeroed reservation of `bytes`, committed lazily, or nil when
     /// the address space cannot hold it.
     func reserve(bytes: Int) -> UnsafeMutableRawPointer? {
-        if let kept = lock.withLock({ unused[bytes]?.popLast() }) { return kept }
+        let taken = lock.withLock { () -> UnsafeMutableRawPointer? in
+            if let kept = unused[bytes]?.popLast() { return kept }
+            guard let run = fresh[bytes] else { return nil }
+            fresh[bytes] = run.count > 1 ? (run.next + bytes, run.count - 1) : nil
+            return run.next
+        }
+        if let taken { return taken }
+        let runLength = Swift.max(1, Swift.min(Self.freshRunLength, Self.freshRunBytes / Swift.max(bytes, 1)))
+        if runLength > 1, let run = map(bytes * runLength) {
+            // Each reservation of the run is later released (or unmapped) on its own.
+            let stored = lock.withLock { () -> Bool in
+                guard fresh[bytes] == nil else { return false }
+                fresh[bytes] = (run + bytes, runLength - 1)
+                return true
+            }
+            // Another thread mapped a run meanwhile: keep the first of this one only.
+            if !stored { munmap(run + bytes, bytes * (runLength - 1)) }
+            return run
+        }
+        return map(bytes)
+    }
+
+    private func map(_ bytes: Int) -> UnsafeMutableRawPointer? {
         guard let mapped = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
               mapped != MAP_FAILED
         else { return nil }
