@@ -38,7 +38,14 @@ import Testing
         let median = latencies[latencies.count / 2]
         let p99 = latencies[min(latencies.count - 1, latencies.count * 99 / 100)]
         let mode = deterministic ? "deterministic" : "2 workers"
-        print("restart latency (\(mode), \(latencies.count) crashes): median \(median) µs, p99 \(p99) µs")
+        var line = "restart latency (\(mode), \(latencies.count) crashes): median \(median) µs, p99 \(p99) µs"
+        if deterministic {
+            // Everything ran on this thread: its CPU time is the latency without the time
+            // other processes on the machine took.
+            let cpu = marks.cpuLatencies.sorted()
+            line += " (CPU time: median \(cpu[cpu.count / 2]) µs)"
+        }
+        print(line)
         system.shutdown()
     }
 }
@@ -47,22 +54,39 @@ import Testing
 final class LatencyMarks: @unchecked Sendable {
     private let lock = NSLock()
     private var crashedAt: ContinuousClock.Instant?
+    private var crashedAtCPU: Duration?
     private var stored: [Int] = []
+    private var storedCPU: [Int] = []
 
     func note(_ event: ChainEvent) {
         let now = ContinuousClock.now
+        let cpuNow = Self.threadCPUTime()
         lock.withLock {
             if event.eventType == "crash" {
                 crashedAt = now
-            } else if event.eventType == "handler-result", let crashed = crashedAt,
+                crashedAtCPU = cpuNow
+            } else if event.eventType == "handler-result", let crashed = crashedAt, let crashedCPU = crashedAtCPU,
                 String(decoding: event.data, as: UTF8.self).contains("\"function\":\"init\"")
             {
-                let elapsed = now - crashed
-                stored.append(Int(elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000))
+                stored.append(Self.microseconds(now - crashed))
+                storedCPU.append(Self.microseconds(cpuNow - crashedCPU))
                 crashedAt = nil
             }
         }
     }
 
     var latencies: [Int] { lock.withLock { stored } }
+    /// The calling thread's CPU time over the same spans (meaningful when one thread runs
+    /// everything, as in deterministic mode).
+    var cpuLatencies: [Int] { lock.withLock { storedCPU } }
+
+    private static func microseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000)
+    }
+
+    private static func threadCPUTime() -> Duration {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
+    }
 }

@@ -136,6 +136,8 @@ final class ActorCell: @unchecked Sendable {
 struct RestartRecipe: Sendable {
     var component: LoadedComponent
     var hostInterfaces: Set<HostInterfaceName>
+    /// Where the handlers are in every instance of `component`.
+    var handlerPaths: [ActorHandler: ComponentExportPath]
 }
 
 /// A handler call in progress: the guest call, what it handles, and the fuel it used.

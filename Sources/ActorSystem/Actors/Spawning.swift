@@ -12,8 +12,10 @@ extension ActorSystem {
     ///   `.unsupportedImport`, `.invalidExport`, `.instantiationFailed`, `.nameInUse`,
     ///   `.shuttingDown`.
     public func spawn(_ definition: ActorDefinition) throws(ActorSystemError) -> ActorID {
-        let component = try components.component(for: definition.componentBytes)
-        try checkImports(of: component, granted: definition.hostInterfaces)
+        let cached = try components.component(for: definition.componentBytes)
+        let component = cached.component
+        // Only the interfaces the component imports are bound (the others would be unused).
+        let imported = try checkImports(of: component, granted: definition.hostInterfaces)
         let limits = configuration.defaultLimits.overridden(by: definition.limits)
         let id = try directory.withLock { directory throws(ActorSystemError) -> ActorID in
             guard !directory.isShuttingDown else { throw .shuttingDown }
@@ -30,13 +32,14 @@ extension ActorSystem {
         let instance: ComponentInstance
         do {
             instance = try component.instantiate(
-                imports: hostImports(for: cell, granted: definition.hostInterfaces), configuration: storeConfiguration)
+                imports: hostImports(for: cell, granted: imported), configuration: storeConfiguration)
         } catch {
             throw .instantiationFailed(error.message)
         }
+        let (handlers, paths) = try Self.handlers(of: instance, cachedIn: cached)
         let recipe = definition.isSupervised
-            ? RestartRecipe(component: component, hostInterfaces: definition.hostInterfaces) : nil
-        cell.attach(instance, handlers: try Self.handlers(of: instance), restartRecipe: recipe)
+            ? RestartRecipe(component: component, hostInterfaces: imported, handlerPaths: paths) : nil
+        cell.attach(instance, handlers: handlers, restartRecipe: recipe)
         try directory.withLock { directory throws(ActorSystemError) in
             guard !directory.isShuttingDown else { throw .shuttingDown }
             if let name = definition.name, directory.isNameTaken(name) { throw .nameInUse(name) }
@@ -48,17 +51,22 @@ extension ActorSystem {
     }
 
     /// Every interface the component imports must be one a host provides and the actor
-    /// was granted.
-    private func checkImports(of component: LoadedComponent, granted: Set<HostInterfaceName>) throws(ActorSystemError) {
+    /// was granted. Returns those interfaces.
+    private func checkImports(
+        of component: LoadedComponent, granted: Set<HostInterfaceName>
+    ) throws(ActorSystemError) -> Set<HostInterfaceName> {
         let provided = HostInterfaceName.builtIn.union(configuration.hostInterfaceExtensions.map(\.name))
         var checked = Set<String>()
+        var imported = Set<HostInterfaceName>()
         for function in component.importedFunctions {
             guard let interface = function.interface else { throw .unsupportedImport(function.name) }
             guard checked.insert(interface).inserted else { continue }
             let name = HostInterfaceName(importedInterface: interface)
             guard provided.contains(name) else { throw .unsupportedImport(interface) }
             guard granted.contains(name) else { throw .interfaceNotGranted(name) }
+            imported.insert(name)
         }
+        return imported
     }
 
     /// The actor exports the instance has: `init` is required, the message handlers are
@@ -66,7 +74,7 @@ extension ActorSystem {
     static func handlers(of instance: ComponentInstance) throws(ActorSystemError) -> [ActorHandler: ComponentFunction] {
         var handlers: [ActorHandler: ComponentFunction] = [:]
         for handler in ActorHandler.allCases {
-            guard let function = try? instance.function(interface: handler.interface, name: handler.rawValue) else {
+            guard let function = instance.exportedFunction(interface: handler.interface, name: handler.rawValue) else {
                 if handler == .initialize { throw .invalidExport("no \(handler.interface)#init export") }
                 continue
             }
@@ -77,6 +85,45 @@ extension ActorSystem {
             handlers[handler] = function
         }
         return handlers
+    }
+
+    /// The handlers of a new instance of `cached`'s component: where an earlier instance
+    /// had them, else found by name and type-checked (and their places remembered).
+    private static func handlers(
+        of instance: ComponentInstance, cachedIn cached: CachedComponent
+    ) throws(ActorSystemError) -> ([ActorHandler: ComponentFunction], [ActorHandler: ComponentExportPath]) {
+        if let paths = cached.handlerPaths.withLock({ $0 }), let handlers = handlers(of: instance, at: paths) {
+            return (handlers, paths)
+        }
+        let handlers = try handlers(of: instance)
+        let paths = handlerPaths(of: instance, handlers)
+        cached.handlerPaths.withLock { $0 = paths }
+        return (handlers, paths)
+    }
+
+    /// Where `handlers` are among the instance's exports: a restart finds them there in
+    /// the new instance of the same component (see `handlers(of:at:)`).
+    static func handlerPaths(
+        of instance: ComponentInstance, _ handlers: [ActorHandler: ComponentFunction]
+    ) -> [ActorHandler: ComponentExportPath] {
+        var paths: [ActorHandler: ComponentExportPath] = [:]
+        for handler in handlers.keys {
+            paths[handler] = instance.exportPath(interface: handler.interface, name: handler.rawValue)
+        }
+        return paths
+    }
+
+    /// The handlers of a new instance of a component whose handlers, found and type-checked
+    /// in an earlier instance, are at `paths`; nil if one is missing.
+    static func handlers(
+        of instance: ComponentInstance, at paths: [ActorHandler: ComponentExportPath]
+    ) -> [ActorHandler: ComponentFunction]? {
+        var handlers: [ActorHandler: ComponentFunction] = [:]
+        for (handler, path) in paths {
+            guard let function = instance.exportedFunction(at: path) else { return nil }
+            handlers[handler] = function
+        }
+        return handlers[.initialize] == nil ? nil : handlers
     }
 
     /// The imports of an actor: the granted interfaces, bound to `cell`.

@@ -97,7 +97,11 @@ extension ActorSystem {
         } catch {
             throw .instantiationFailed(error.message)
         }
-        cell.handlers = HandlerTable(try Self.handlers(of: instance))
+        if let handlers = Self.handlers(of: instance, at: recipe.handlerPaths) {
+            cell.handlers = HandlerTable(handlers)
+        } else {
+            cell.handlers = HandlerTable(try Self.handlers(of: instance))
+        }
         cell.instance = instance
     }
 

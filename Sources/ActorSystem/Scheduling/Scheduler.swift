@@ -135,7 +135,7 @@ final class Scheduler: @unchecked Sendable {
     /// How long an idle worker keeps looking for work (yielding its core between looks)
     /// before it sleeps: waking a sleeping thread costs several microseconds, which a
     /// request's round trip would pay twice.
-    static let idleSpinNanoseconds: UInt64 = 50_000
+    static let idleSpinNanoseconds: UInt64 = 20_000
 
     /// Waits for a runnable actor (firing timers as they come due); nil when stopping.
     private func nextCell() -> ActorCell? {

@@ -10,12 +10,29 @@ import WasmInterp
 /// let result = try initialize.call([.option(nil), .tuple([.string("actor-1")])])
 /// ```
 public struct ComponentFunction: Sendable {
-    public let type: ComponentFunctionType
-    let implementation: Implementation
+    public var type: ComponentFunctionType { storage.type }
+    var implementation: Implementation { storage.implementation }
+    /// One reference: instantiation copies functions from index space to index space, and
+    /// a copy of the fields themselves would retain each of the type's arrays.
+    private let storage: Storage
 
     enum Implementation: Sendable {
         case lifted(LiftedFunction)
         case host(ComponentImports.FunctionDefinition)
+    }
+
+    private final class Storage: Sendable {
+        let type: ComponentFunctionType
+        let implementation: Implementation
+
+        init(type: ComponentFunctionType, implementation: Implementation) {
+            self.type = type
+            self.implementation = implementation
+        }
+    }
+
+    init(type: ComponentFunctionType, implementation: Implementation) {
+        storage = Storage(type: type, implementation: implementation)
     }
 
     /// Calls the function to completion (no fuel limit) and returns its result.

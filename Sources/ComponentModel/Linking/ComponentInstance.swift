@@ -13,10 +13,14 @@ public struct LoadedComponent: Sendable {
     public let component: Component
     let arena: TypeArena
     let resolved: ResolvedComponent
+    /// What all its instantiations share: compiled core modules, canonical signatures.
+    let blueprint: ComponentBlueprint
 
     public init(_ component: Component) throws(ComponentTypeError) {
         self.component = component
         (arena, resolved) = try TypeResolver.resolve(component)
+        blueprint = ComponentBlueprint(component)
+        importedFunctions = Self.functionDescriptions(Self.resolvedType(resolved, in: arena)?.imports ?? [], in: arena)
     }
 
     /// Decodes and type-checks a component binary.
@@ -38,7 +42,7 @@ public struct LoadedComponent: Sendable {
             states: InstantiationStates())
         let state = context.states.makeState(store: store, parent: nil)
         let scope = RuntimeScope(
-            component: component, resolved: resolved, definingScope: nil, context: context, state: state,
+            component: component, resolved: resolved, blueprint: blueprint, definingScope: nil, context: context, state: state,
             arguments: nil)
         try scope.run()
         return ComponentInstance(
@@ -48,21 +52,22 @@ public struct LoadedComponent: Sendable {
 
     /// The functions the component imports: by interface (nil for world-level functions)
     /// and name, with their types.
-    public var importedFunctions: [ComponentFunctionDescription] {
-        functionDescriptions(resolvedType?.imports ?? [])
-    }
+    /// (Computed once, when the component is loaded: spawning checks them every time.)
+    public let importedFunctions: [ComponentFunctionDescription]
 
     /// The functions the component exports, as `importedFunctions` lists imports.
     public var exportedFunctions: [ComponentFunctionDescription] {
-        functionDescriptions(resolvedType?.exports ?? [])
+        Self.functionDescriptions(Self.resolvedType(resolved, in: arena)?.exports ?? [], in: arena)
     }
 
-    private var resolvedType: ComponentTypeShape? {
+    private static func resolvedType(_ resolved: ResolvedComponent, in arena: TypeArena) -> ComponentTypeShape? {
         guard case .component(let shape) = arena[resolved.typeID] else { return nil }
         return shape
     }
 
-    private func functionDescriptions(_ items: [(name: ExternName, type: ExternType)]) -> [ComponentFunctionDescription] {
+    private static func functionDescriptions(
+        _ items: [(name: ExternName, type: ExternType)], in arena: TypeArena
+    ) -> [ComponentFunctionDescription] {
         var descriptions: [ComponentFunctionDescription] = []
         for (name, type) in items {
             switch type {
@@ -145,6 +150,12 @@ public final class ComponentInstance: Sendable {
         return function
     }
 
+    /// Function `name` of the exported interface `interface`, or nil when there is none
+    /// (`function(interface:name:)` without the error, for probing optional exports).
+    public func exportedFunction(interface: String, name: String) -> ComponentFunction? {
+        exportPath(interface: interface, name: name).flatMap(exportedFunction(at:))
+    }
+
     /// The world-level exported function `name`.
     public func function(named name: String) throws(ComponentLinkError) -> ComponentFunction {
         guard case .function(let function)? = export(name) else {
@@ -155,10 +166,20 @@ public final class ComponentInstance: Sendable {
 
     /// An export by exact name, else by name without version.
     private func export(_ name: String) -> RuntimeItem? {
-        if let item = exports.first(where: { $0.name == name })?.item { return item }
-        return exports.first { export in
-            guard let at = export.name.lastIndex(of: "@") else { return false }
-            return export.name[..<at] == name
-        }?.item
+        exportIndex(name).map { exports[$0].item }
+    }
+
+    /// The position of an export by exact name, else by name without version (compared as
+    /// UTF-8: names are ASCII, and scanning characters would cost a spawn more than its
+    /// lookups need).
+    func exportIndex(_ name: String) -> Int? {
+        // By index, comparing names in place: the closures of `firstIndex(where:)` would
+        // copy every (name, item) entry they look at.
+        for index in exports.indices where exports[index].name == name { return index }
+        for index in exports.indices {
+            let utf8 = exports[index].name.utf8
+            if let at = utf8.lastIndex(of: UInt8(ascii: "@")), utf8[..<at].elementsEqual(name.utf8) { return index }
+        }
+        return nil
     }
 }

@@ -5,7 +5,7 @@ enum RuntimeItem: Sendable {
     case function(ComponentFunction)
     case instance(RuntimeInstance)
     case component(RuntimeComponent)
-    case coreModule(Module)
+    case coreModule(CompiledModule)
     /// Types need no run-time value; the item only keeps index spaces in step.
     case type
 
@@ -50,10 +50,20 @@ final class RuntimeInstance: Sendable {
 ///
 /// The scope is held weakly: scopes hold the components they define, and components are
 /// only instantiated while their defining scope is being walked.
-struct RuntimeComponent: Sendable {
+///
+/// A class: index spaces copy their items, and this one's fields hold many arrays.
+final class RuntimeComponent: Sendable {
     let component: Component
     let resolved: ResolvedComponent
-    weak var definingScope: RuntimeScope?
+    let blueprint: ComponentBlueprint
+    weak let definingScope: RuntimeScope?
+
+    init(component: Component, resolved: ResolvedComponent, blueprint: ComponentBlueprint, definingScope: RuntimeScope?) {
+        self.component = component
+        self.resolved = resolved
+        self.blueprint = blueprint
+        self.definingScope = definingScope
+    }
 }
 
 /// A core instance: an instantiated module, or a bundle of core items.

@@ -16,18 +16,26 @@ extension RuntimeScope {
         }
     }
 
-    func defineCanonical(_ function: CanonicalFunction) throws(ComponentLinkError) {
+    /// Defines the `canon` definition at `position` of the component's definitions (where
+    /// the blueprint keeps its signature for later instantiations).
+    func defineCanonical(_ function: CanonicalFunction, at position: Int) throws(ComponentLinkError) {
         switch function {
         case .lift(let coreFunctionIndex, let options, let typeIndex):
-            let type = try functionType(typeIndex)
+            let (type, signature) = try blueprint.liftSignature(at: position) { () throws(ComponentLinkError) in
+                let type = try functionType(typeIndex)
+                return (type, try self.signature(type))
+            }
             let lifted = LiftedFunction(
                 coreFunction: try entry(coreFunctions, Int(coreFunctionIndex), "core func"),
-                signature: try signature(type), options: try canonicalOptions(options), instance: state,
+                signature: signature, options: try canonicalOptions(options), instance: state,
                 states: context.states)
             functions.append(ComponentFunction(type: type, implementation: .lifted(lifted)))
         case .lower(let functionIndex, let options):
             let function = try entry(functions, Int(functionIndex), "func")
-            coreFunctions.append(Function(try lower(function, options: try canonicalOptions(options))))
+            let signature = try blueprint.lowerSignature(at: position, type: function.type) { () throws(ComponentLinkError) in
+                try self.signature(function.type)
+            }
+            coreFunctions.append(Function(try lower(function, signature: signature, options: try canonicalOptions(options))))
         case .resourceNew(let typeIndex):
             let resource = arena.resourceType(try typeID(typeIndex))
             coreFunctions.append(Function(ResourceBuiltins.new(resource, instance: state)))
@@ -44,7 +52,9 @@ extension RuntimeScope {
     }
 
     /// `canon lower`: a core function calling `function` from this instance.
-    private func lower(_ function: ComponentFunction, options: CanonicalOptions) throws(ComponentLinkError) -> HostFunction {
+    private func lower(
+        _ function: ComponentFunction, signature: CanonicalSignature, options: CanonicalOptions
+    ) throws(ComponentLinkError) -> HostFunction {
         let implementation: @Sendable ([ComponentValue]) throws -> HostCallResult
         switch function.implementation {
         case .host(let definition):
@@ -65,7 +75,7 @@ extension RuntimeScope {
         }
         do {
             return try HostFunction.lowered(
-                signature: try signature(function.type), options: options, instance: state, implementation: implementation)
+                signature: signature, options: options, instance: state, implementation: implementation)
         } catch {
             throw invalid("canon lower: \(error)")
         }

@@ -19,6 +19,8 @@ struct InstantiationContext: Sendable {
 final class RuntimeScope: @unchecked Sendable {
     let component: Component
     let resolved: ResolvedComponent
+    /// What all instantiations of the component share (compiled core modules, signatures).
+    let blueprint: ComponentBlueprint
     /// The scope the component was defined in: `alias outer 1` refers to it.
     weak var definingScope: RuntimeScope?
     let context: InstantiationContext
@@ -27,7 +29,7 @@ final class RuntimeScope: @unchecked Sendable {
     /// imports come from the host.
     let arguments: [String: RuntimeItem]?
 
-    var coreModules: [Module] = []
+    var coreModules: [CompiledModule] = []
     var coreInstances: [CoreInstanceValue] = []
     var coreFunctions: [Function] = []
     var coreTables: [Table] = []
@@ -41,11 +43,12 @@ final class RuntimeScope: @unchecked Sendable {
     private(set) var exports: [(name: ExternName, item: RuntimeItem)] = []
 
     init(
-        component: Component, resolved: ResolvedComponent, definingScope: RuntimeScope?,
+        component: Component, resolved: ResolvedComponent, blueprint: ComponentBlueprint, definingScope: RuntimeScope?,
         context: InstantiationContext, state: ComponentInstanceState, arguments: [String: RuntimeItem]?
     ) {
         self.component = component
         self.resolved = resolved
+        self.blueprint = blueprint
         self.definingScope = definingScope
         self.context = context
         self.state = state
@@ -55,15 +58,26 @@ final class RuntimeScope: @unchecked Sendable {
     var arena: TypeArena { context.arena }
 
     func run() throws(ComponentLinkError) {
-        for definition in component.definitions {
-            try instantiate(definition)
+        let steps = blueprint.steps
+        guard steps.count == component.definitions.count else { throw invalid("blueprint of another component") }
+        for position in steps.indices {
+            switch steps[position] {
+            case .countType:
+                // As `defineType` does for a type that is not a resource.
+                _ = try currentTypeID()
+                typeCount += 1
+            case .nothing:
+                continue
+            case .instantiate:
+                try instantiate(component.definitions[position], at: position)
+            }
         }
     }
 
-    private func instantiate(_ definition: ComponentDefinition) throws(ComponentLinkError) {
+    private func instantiate(_ definition: ComponentDefinition, at position: Int) throws(ComponentLinkError) {
         switch definition {
         case .coreModule(let module):
-            coreModules.append(module)
+            coreModules.append(blueprint.modules[position] ?? CompiledModule(module))
         case .coreType:
             break
         case .coreInstance(let expression):
@@ -72,7 +86,9 @@ final class RuntimeScope: @unchecked Sendable {
             guard let resolved = resolved.nestedComponents[components.count] else {
                 throw invalid("nested component \(components.count) was not resolved")
             }
-            components.append(RuntimeComponent(component: component, resolved: resolved, definingScope: self))
+            components.append(RuntimeComponent(
+                component: component, resolved: resolved,
+                blueprint: blueprint.nested[position] ?? ComponentBlueprint(component), definingScope: self))
         case .instance(let expression):
             instances.append(try instance(expression))
         case .alias(let alias):
@@ -80,7 +96,7 @@ final class RuntimeScope: @unchecked Sendable {
         case .type(let type):
             try defineType(type)
         case .canonical(let function):
-            try defineCanonical(function)
+            try defineCanonical(function, at: position)
         case .start:
             throw ComponentLinkError(.unsupported, "start functions (component values) are not supported")
         case .import(let componentImport):
@@ -186,7 +202,8 @@ final class RuntimeScope: @unchecked Sendable {
                 items[argument.name] = try item(argument.item)
             }
             let child = RuntimeScope(
-                component: component.component, resolved: component.resolved, definingScope: component.definingScope,
+                component: component.component, resolved: component.resolved, blueprint: component.blueprint,
+                definingScope: component.definingScope,
                 context: context, state: context.states.makeState(store: context.store, parent: state), arguments: items)
             try child.run()
             return RuntimeInstance(exports: child.exports.map { ($0.name.name, $0.item) })

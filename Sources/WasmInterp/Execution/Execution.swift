@@ -199,32 +199,16 @@ public final class Execution: @unchecked Sendable {
 
     // MARK: Frames and the value stack
 
-    func compile(_ function: WasmFunction) throws -> CompiledFunction {
-        if isTracing, let compiled = function.compiledForTracing { return compiled }
-        if !isTracing, let compiled = function.compiled { return compiled }
-        function.instance.prepareForExecution()
-        var translator = Translator(
-            instance: function.instance, functionIndex: function.functionIndex, body: function.body,
-            meterFuel: store.configuration.fuelMetering, forTracing: isTracing)
-        let type = function.instance.functions[Int(function.functionIndex)].type
-        let compiled = try translator.translate(type: type)
-        if isTracing {
-            function.compiledForTracing = compiled
-        } else {
-            function.compiled = compiled
-        }
-        return compiled
-    }
-
     /// Enters `function`, whose arguments are at slot `base`: checks the limits, zeroes its
     /// locals and copies its constants in. Returns the trap reason on failure.
     func pushFrame(_ function: WasmFunction, base: Int) -> TrapReason? {
-        let compiled: CompiledFunction
+        let code: UnsafeMutablePointer<FunctionCode>
         do {
-            compiled = try compile(function)
+            code = try function.code(forTracing: isTracing)
         } catch {
             return .hostError("translation failed: \(error)")
         }
+        let compiled = code.pointee
         guard frameCount < maxCallDepth else { return .callStackExhausted }
         guard ensureStackCapacity(base + compiled.maxFrameSlots) else { return .callStackExhausted }
         if frameCount == frameCapacity {
@@ -238,7 +222,7 @@ public final class Execution: @unchecked Sendable {
         let locals = stack + base + compiled.parameterSlots
         locals.update(repeating: 0, count: compiled.declaredLocalSlots)
         (locals + compiled.declaredLocalSlots).update(from: compiled.constants, count: compiled.constantCount)
-        (frames + frameCount).initialize(to: Frame(code: compiled.header, base: base, pc: compiled.code))
+        (frames + frameCount).initialize(to: Frame(code: code, base: base, pc: compiled.code))
         frameCount += 1
         return nil
     }
@@ -346,15 +330,9 @@ extension ModuleInstance {
     /// Translates every function of the instance now instead of at its first call (for
     /// measuring translation, or to pay its cost up front).
     public func translateAllFunctions() throws {
-        storage.prepareForExecution()
         for function in storage.functions {
-            guard case .wasm(let wasm) = function.kind, wasm.compiled == nil,
-                  wasm.instance === storage
-            else { continue }
-            var translator = Translator(
-                instance: storage, functionIndex: wasm.functionIndex, body: wasm.body,
-                meterFuel: store.configuration.fuelMetering, forTracing: false)
-            wasm.compiled = try translator.translate(type: function.type)
+            guard case .wasm(let wasm) = function.kind, wasm.instance === storage else { continue }
+            _ = try wasm.code(forTracing: false)
         }
     }
 }

@@ -3,7 +3,7 @@ public final class Function: @unchecked Sendable {
     public let type: FunctionType
     /// The function's address in its store (what a funcref holds); -1 until registered.
     public internal(set) var address: FunctionAddress = -1
-    /// The store-wide identity of `type` (see `Store.typeID(of:)`), set on registration.
+    /// The identity of `type` (see `FunctionTypeIdentities`), set on registration.
     var typeID = -1
     let kind: Kind
 
@@ -23,32 +23,89 @@ public final class Function: @unchecked Sendable {
     }
 }
 
-/// A function defined by a module instance, with its lazily translated code.
+/// A function defined by a module instance. Its code is the module's shared translation
+/// (see `CompiledModule`), bound to this instance on the function's first call: a small
+/// header naming the instance, and the constants with `ref.func` addresses filled in.
 final class WasmFunction {
     unowned let instance: InstanceStorage
     /// Index in the module's function index space (imports first).
     let functionIndex: UInt32
-    let body: FunctionBody
-    /// Translated code; nil until the function is first called.
-    var compiled: CompiledFunction? {
-        didSet { codeCell.pointee.code = compiled?.header }
-    }
-    /// Code translated one-to-one for tracing; nil until a traced execution calls it.
-    var compiledForTracing: CompiledFunction? {
-        didSet { codeCell.pointee.codeForTracing = compiledForTracing?.header }
-    }
-    /// The interpreter's view of the two above. Owned by this object.
+    /// Index among the module's defined functions (its code section entry).
+    let definedIndex: Int
+    private var binding: Binding?
+    private var bindingForTracing: Binding?
+    /// The interpreter's view of the two bindings. Owned by this object.
     let codeCell: UnsafeMutablePointer<CodeCell>
 
-    init(instance: InstanceStorage, functionIndex: UInt32, body: FunctionBody) {
+    /// The shared code bound to this instance.
+    private struct Binding {
+        let compiled: CompiledFunction
+        /// Owned; its `constants` too when they are not `compiled.constants`.
+        let header: UnsafeMutablePointer<FunctionCode>
+    }
+
+    init(instance: InstanceStorage, functionIndex: UInt32, definedIndex: Int) {
         self.instance = instance
         self.functionIndex = functionIndex
-        self.body = body
+        self.definedIndex = definedIndex
         codeCell = UnsafeMutablePointer<CodeCell>.allocate(capacity: 1)
         codeCell.initialize(to: CodeCell())
     }
 
-    deinit { codeCell.deallocate() }
+    deinit {
+        for binding in [binding, bindingForTracing].compactMap({ $0 }) {
+            if binding.header.pointee.constants != binding.compiled.constants {
+                binding.header.pointee.constants.deallocate()
+            }
+            binding.header.deallocate()
+        }
+        codeCell.deallocate()
+    }
+
+    /// The function's body in the module.
+    var body: FunctionBody { instance.compiledModule.module.functionBodies[definedIndex] }
+
+    /// The untraced code, if the function has been called (or translated) in this instance.
+    var compiled: CompiledFunction? { binding?.compiled }
+
+    /// The code the interpreter enters: the module's translation (made now if no instance
+    /// has made it yet) bound to this instance.
+    func code(forTracing: Bool) throws -> UnsafeMutablePointer<FunctionCode> {
+        if let bound = forTracing ? bindingForTracing : binding { return bound.header }
+        instance.prepareForExecution()
+        let variant = CodeVariant(meterFuel: instance.store.configuration.fuelMetering, forTracing: forTracing)
+        let compiled = try instance.compiledModule.code(ofDefinedFunction: definedIndex, variant: variant)
+        let header = UnsafeMutablePointer<FunctionCode>.allocate(capacity: 1)
+        header.initialize(to: FunctionCode(
+            code: compiled.code, constants: try constants(of: compiled), constantCount: compiled.constantCount,
+            parameterSlots: compiled.parameterSlots, declaredLocalSlots: compiled.declaredLocalSlots,
+            maxFrameSlots: compiled.maxFrameSlots, instance: Unmanaged.passUnretained(instance),
+            functionIndex: functionIndex, compiled: Unmanaged.passUnretained(compiled)))
+        if forTracing {
+            bindingForTracing = Binding(compiled: compiled, header: header)
+            codeCell.pointee.codeForTracing = header
+        } else {
+            binding = Binding(compiled: compiled, header: header)
+            codeCell.pointee.code = header
+        }
+        return header
+    }
+
+    /// The shared constants, or this instance's copy with its function addresses filled in.
+    private func constants(of compiled: CompiledFunction) throws(ValidationError) -> UnsafeMutablePointer<UInt64> {
+        if compiled.functionReferences.isEmpty { return compiled.constants }
+        let constants = UnsafeMutablePointer<UInt64>.allocate(capacity: Swift.max(compiled.constantCount, 1))
+        constants.initialize(from: compiled.constants, count: compiled.constantCount)
+        for reference in compiled.functionReferences {
+            guard Int(reference.functionIndex) < instance.functions.count, Int(reference.constantIndex) < compiled.constantCount else {
+                constants.deallocate()
+                throw ValidationError("unknown function \(reference.functionIndex)")
+            }
+            let address = instance.functions[Int(reference.functionIndex)].address
+            constants[Int(reference.constantIndex)] = Reference.function(address).bits
+        }
+        return constants
+    }
 }
 
 /// A function implemented in Swift.

@@ -21,7 +21,22 @@ extension Store {
     ///   mistyped import; `TableError`/`MemoryError` when a table or memory exceeds the
     ///   store's limits; `Trap` when a segment is out of bounds or the start function traps.
     public func instantiate(_ module: Module, imports: Imports = Imports()) throws -> ModuleInstance {
-        try ModuleValidator.validate(module)
+        try instantiate(CompiledModule(module), imports: imports)
+    }
+
+    /// Instantiates a compiled module (see `instantiate(_:imports:)`): the module is
+    /// validated on its first instantiation only, and its functions' code, translated once,
+    /// is shared with every other instance, in this store and others.
+    ///
+    /// ```swift
+    /// let compiled = CompiledModule(try Module(bytes: bytes))
+    /// for store in stores { _ = try store.instantiate(compiled, imports: imports) }
+    /// ```
+    ///
+    /// - Throws: as `instantiate(_:imports:)`.
+    public func instantiate(_ compiled: CompiledModule, imports: Imports = Imports()) throws -> ModuleInstance {
+        try compiled.validate()
+        let module = compiled.module
         let importedValues = try resolveImports(of: module, from: imports)
         // Allocated before anything is registered in the store, so exceeding a limit leaves
         // the store untouched.
@@ -32,7 +47,7 @@ extension Store {
             try Memory(type: type, pageLimit: configuration.maxMemoryPages)
         }
 
-        let instance = InstanceStorage(module: module, store: self)
+        let instance = InstanceStorage(module: compiled, store: self)
         // The store keeps even a failed instance alive: its functions may already sit in
         // shared tables, and they refer back to it.
         instances.append(instance)
@@ -80,12 +95,12 @@ extension Store {
         guard module.functionBodies.count == module.functionTypeIndices.count else {
             throw ValidationError("function and code section inconsistent")
         }
-        for (typeIndex, body) in zip(module.functionTypeIndices, module.functionBodies) {
+        for (definedIndex, typeIndex) in module.functionTypeIndices.enumerated() {
             guard Int(typeIndex) < module.types.count else { throw ValidationError("unknown type \(typeIndex)") }
             let functionIndex = UInt32(truncatingIfNeeded: instance.functions.count)
-            let code = WasmFunction(instance: instance, functionIndex: functionIndex, body: body)
+            let code = WasmFunction(instance: instance, functionIndex: functionIndex, definedIndex: definedIndex)
             let function = Function(type: module.types[Int(typeIndex)], kind: .wasm(code))
-            register(function)
+            register(function, typeID: instance.compiledModule.typeIdentities[Int(typeIndex)])
             instance.functions.append(function)
         }
     }
@@ -100,8 +115,9 @@ extension Store {
     }
 
     private func addExports(of module: Module, to instance: InstanceStorage) throws(ValidationError) {
+        instance.exports.reserveCapacity(module.exports.count)
         for export in module.exports {
-            instance.addExport(name: export.name, value: try externalValue(export.descriptor, of: instance))
+            instance.exports.append((export.name, try externalValue(export.descriptor, of: instance)))
         }
     }
 

@@ -1,13 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// A linear memory. Its whole possible size is reserved as address space up front and
-/// pages become accessible as it grows, so growing never copies and `base` never moves.
+/// A linear memory. Its whole possible size is reserved as address space up front, so
+/// growing never copies and `base` never moves.
+///
+/// The reservation (see `MemoryReservations`) is one readable and writable mapping whose
+/// pages the kernel provides on first touch (`MAP_NORESERVE`): an idle instance costs only the pages it has used, and
+/// one mapping per memory (not an accessible part plus a `PROT_NONE` rest) keeps 100,000
+/// memories within the kernel's limit on mappings. Accesses are bounds-checked against
+/// `byteCount`, so the pages past it are never reached. The reservation is the memory's
+/// declared maximum capped by the store's limit; if the address space cannot hold that
+/// much, a smaller one is taken and the memory may grow only as far as it reaches.
 public final class Memory: @unchecked Sendable {
     public static let pageSize = 65536
 
@@ -16,49 +16,47 @@ public final class Memory: @unchecked Sendable {
     public let base: UnsafeMutableRawPointer
     /// Current size in bytes (a multiple of `pageSize`).
     public private(set) var byteCount: Int
-    /// Most pages this memory may grow to: its declared maximum capped by the store's limit.
+    /// Most pages this memory may grow to: its declared maximum capped by the store's
+    /// limit and by the address space it could reserve.
     public let maxPages: Int
     private let reservedBytes: Int
 
     public var pageCount: Int { byteCount / Memory.pageSize }
 
-    /// Creates a memory of `type.limits.min` pages, or fails if that exceeds `pageLimit`.
+    /// Creates a memory of `type.limits.min` pages, or fails if that exceeds `pageLimit`
+    /// or the address space cannot hold it.
     public init(type: MemoryType, pageLimit: UInt64) throws(MemoryError) {
         self.type = type
         let declaredMax = type.limits.max ?? 65536
-        let maxPages = Int(Swift.min(declaredMax, pageLimit, 65536))
-        guard type.limits.min <= UInt64(maxPages) else { throw MemoryError.exceedsLimit(pages: type.limits.min) }
-        self.maxPages = maxPages
-        // Reserve at least one page so `base` is a valid pointer even for empty memories.
-        reservedBytes = Swift.max(maxPages, 1) * Memory.pageSize
-        guard let mapped = mmap(nil, reservedBytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
-              mapped != MAP_FAILED
-        else { throw MemoryError.reservationFailed(bytes: reservedBytes) }
-        base = mapped
-        byteCount = 0
-        guard commit(pages: Int(type.limits.min)) else {
-            munmap(base, reservedBytes)
-            throw MemoryError.reservationFailed(bytes: Int(type.limits.min) * Memory.pageSize)
+        let limit = Int(Swift.min(declaredMax, pageLimit, 65536))
+        guard type.limits.min <= UInt64(limit) else { throw MemoryError.exceedsLimit(pages: type.limits.min) }
+        let minimum = Int(type.limits.min)
+        // At least one page, so `base` is a valid pointer even for an empty memory.
+        var pages = Swift.max(limit, 1)
+        while true {
+            let bytes = pages * Memory.pageSize
+            if let mapped = MemoryReservations.shared.reserve(bytes: bytes) {
+                base = mapped
+                reservedBytes = bytes
+                maxPages = Swift.min(limit, pages)
+                byteCount = minimum * Memory.pageSize
+                return
+            }
+            guard pages > Swift.max(minimum, 1) else { throw MemoryError.reservationFailed(bytes: bytes) }
+            pages = Swift.max(pages / 2, minimum, 1)
         }
     }
 
-    deinit { munmap(base, reservedBytes) }
+    deinit { MemoryReservations.shared.release(base, bytes: reservedBytes, usedBytes: byteCount) }
 
     /// `memory.grow`: adds `pages` zeroed pages; returns the old page count, or -1 if the
-    /// memory would exceed its maximum or the host cannot provide the pages.
+    /// memory would exceed its maximum.
     public func grow(by pages: UInt64) -> Int64 {
         let old = pageCount
         guard pages <= UInt64(maxPages - old) else { return -1 }
-        if pages == 0 { return Int64(old) }
-        return commit(pages: Int(pages)) ? Int64(old) : -1
-    }
-
-    private func commit(pages: Int) -> Bool {
-        if pages == 0 { return true }
-        let bytes = pages * Memory.pageSize
-        guard mprotect(base + byteCount, bytes, PROT_READ | PROT_WRITE) == 0 else { return false }
-        byteCount += bytes
-        return true
+        // The pages are reserved, accessible and untouched (so zero) already.
+        byteCount += Int(pages) * Memory.pageSize
+        return Int64(old)
     }
 
     /// The memory's current bytes (for host functions).

@@ -21,7 +21,10 @@ public struct ModuleInstance: Sendable {
     public var exports: [(name: String, value: ExternalValue)] { storage.exports }
 
     /// The export called `name` (compared byte for byte, as Wasm names are).
-    public func export(_ name: String) -> ExternalValue? { storage.exportsByName[ExactName(name)] }
+    public func export(_ name: String) -> ExternalValue? {
+        guard let index = storage.compiledModule.exportIndex(name), index < storage.exports.count else { return nil }
+        return storage.exports[index].value
+    }
 
     public func exportedFunction(_ name: String) -> Function? {
         if case .function(let function)? = export(name) { return function }
@@ -35,7 +38,9 @@ public struct ModuleInstance: Sendable {
 /// What an instance consists of. Owned by its store; instances and functions refer to each
 /// other unowned, so the store's lifetime bounds theirs and no reference cycle forms.
 final class InstanceStorage: @unchecked Sendable {
-    let module: Module
+    /// The module, with the code all its instances share.
+    let compiledModule: CompiledModule
+    var module: Module { compiledModule.module }
     unowned let store: Store
     var types: [FunctionType] = []
     var functions: [Function] = []
@@ -46,16 +51,11 @@ final class InstanceStorage: @unchecked Sendable {
     var elementSegments: [[UInt64]] = []
     /// Data segments' bytes; a dropped segment is empty.
     var dataSegments: [[UInt8]] = []
+    /// In the module's order (looked up by name through `CompiledModule.exportIndices`).
     var exports: [(name: String, value: ExternalValue)] = []
-    var exportsByName: [ExactName: ExternalValue] = [:]
 
-    func addExport(name: String, value: ExternalValue) {
-        exports.append((name, value))
-        exportsByName[ExactName(name)] = value
-    }
-
-    init(module: Module, store: Store) {
-        self.module = module
+    init(module: CompiledModule, store: Store) {
+        compiledModule = module
         self.store = store
     }
 
@@ -93,7 +93,7 @@ final class InstanceStorage: @unchecked Sendable {
         globalCells = .allocate(capacity: globals.count)
         for (index, global) in globals.enumerated() { globalCells.initializeElement(at: index, to: global.storage) }
         typeIDs = .allocate(capacity: types.count)
-        for (index, type) in types.enumerated() { typeIDs.initializeElement(at: index, to: store.typeID(of: type)) }
+        for (index, identity) in compiledModule.typeIdentities.enumerated() { typeIDs.initializeElement(at: index, to: identity) }
     }
 
     func functionName(_ index: UInt32) -> String? { module.names.functionNames[index] }
@@ -114,22 +114,13 @@ public final class Store: @unchecked Sendable {
         self.configuration = configuration
     }
 
-    /// Store-wide identities of function types, so `call_indirect` compares integers.
-    private var typeIDsByType: [FunctionType: Int] = [:]
-
-    func typeID(of type: FunctionType) -> Int {
-        if let id = typeIDsByType[type] { return id }
-        let id = typeIDsByType.count
-        typeIDsByType[type] = id
-        return id
-    }
-
-    /// Gives `function` an address in this store (once).
+    /// Gives `function` an address in this store (once). `typeID` is the identity of its
+    /// type when the caller knows it (see `FunctionTypeIdentities`).
     @discardableResult
-    func register(_ function: Function) -> FunctionAddress {
+    func register(_ function: Function, typeID: Int? = nil) -> FunctionAddress {
         if function.address < 0 {
             function.address = functions.count
-            function.typeID = typeID(of: function.type)
+            function.typeID = typeID ?? FunctionTypeIdentities.shared.identity(of: function.type)
             functions.append(function)
         }
         return function.address

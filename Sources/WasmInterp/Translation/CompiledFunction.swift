@@ -1,6 +1,9 @@
 /// A function body translated into the internal instruction stream, plus the frame
 /// layout the executor needs and the side tables that map code back to the module.
-final class CompiledFunction {
+///
+/// Immutable once built, and independent of any instance: every instance of the module,
+/// in any store and on any thread, runs the same `CompiledFunction` (see `CompiledModule`).
+final class CompiledFunction: @unchecked Sendable {
     /// The instructions (`codeCount` of them); owned by this object.
     let code: UnsafeMutablePointer<InternalInstruction>
     let codeCount: Int
@@ -28,14 +31,19 @@ final class CompiledFunction {
         var count: UInt32
     }
 
-    /// What the interpreter reads when it enters or returns to this function, at a stable
-    /// address: plain loads, no reference counting. Owned by this object.
-    let header: UnsafeMutablePointer<FunctionCode>
+    /// A constant slot holding a `ref.func`, filled in per instance (addresses are per store).
+    struct FunctionReference {
+        var constantIndex: UInt32
+        var functionIndex: UInt32
+    }
+
+    /// The constants that are function references (most functions have none).
+    let functionReferences: [FunctionReference]
 
     init(
         instructions: [InternalInstruction], sourceOffsets: [UInt32], traceOperands: [TraceOperands],
-        parameterSlots: Int, declaredLocalSlots: Int, constants: [UInt64], resultSlots: Int, maxFrameSlots: Int,
-        instance: InstanceStorage, functionIndex: UInt32
+        parameterSlots: Int, declaredLocalSlots: Int, constants: [UInt64], functionReferences: [FunctionReference],
+        resultSlots: Int, maxFrameSlots: Int
     ) {
         code = UnsafeMutablePointer.allocate(capacity: Swift.max(instructions.count, 1))
         code.initialize(from: instructions, count: instructions.count)
@@ -43,18 +51,13 @@ final class CompiledFunction {
         self.constants = UnsafeMutablePointer.allocate(capacity: Swift.max(constants.count, 1))
         self.constants.initialize(from: constants, count: constants.count)
         constantCount = constants.count
+        self.functionReferences = functionReferences
         self.sourceOffsets = sourceOffsets
         self.traceOperands = traceOperands
         self.parameterSlots = parameterSlots
         self.declaredLocalSlots = declaredLocalSlots
         self.resultSlots = resultSlots
         self.maxFrameSlots = maxFrameSlots
-        header = UnsafeMutablePointer<FunctionCode>.allocate(capacity: 1)
-        header.initialize(to: FunctionCode(
-            code: code, constants: self.constants, constantCount: constants.count, parameterSlots: parameterSlots,
-            declaredLocalSlots: declaredLocalSlots, maxFrameSlots: maxFrameSlots,
-            instance: Unmanaged.passUnretained(instance), functionIndex: functionIndex,
-            compiled: Unmanaged.passUnretained(self)))
     }
 
     /// Number of constants (the buffer has at least one element).
@@ -63,7 +66,6 @@ final class CompiledFunction {
     deinit {
         code.deallocate()
         constants.deallocate()
-        header.deallocate()
     }
 
     /// The source offset of the Wasm instruction that instruction `pc` belongs to.
@@ -77,7 +79,8 @@ final class CompiledFunction {
     }
 }
 
-/// The part of a `CompiledFunction` the interpreter's call and return paths read.
+/// The part of a `CompiledFunction` the interpreter's call and return paths read, bound
+/// to one instance (see `WasmFunction.bind`).
 struct FunctionCode {
     var code: UnsafeMutablePointer<InternalInstruction>
     var constants: UnsafeMutablePointer<UInt64>

@@ -34,15 +34,15 @@ extension Translator {
             try emitReturn()
             markUnreachable()
         case .call(let index):
-            guard index < instance.functions.count else { throw ValidationError("unknown function", functionIndex: functionIndex) }
-            try call(type: instance.functions[Int(index)].type) { translator, frameStart in
+            guard index < module.functions.count else { throw ValidationError("unknown function", functionIndex: functionIndex) }
+            try call(type: module.functions[Int(index)]) { translator, frameStart in
                 translator.emit(.call, x: index, y: frameStart)
             }
         case .callIndirect(let typeIndex, let tableIndex):
-            guard typeIndex < instance.types.count else { throw ValidationError("unknown type", functionIndex: functionIndex) }
-            noteConsumed(instance.types[Int(typeIndex)].parameters.count + 1)
+            guard typeIndex < module.types.count else { throw ValidationError("unknown type", functionIndex: functionIndex) }
+            noteConsumed(module.types[Int(typeIndex)].parameters.count + 1)
             let index = try pop()
-            let type = instance.types[Int(typeIndex)]
+            let type = module.types[Int(typeIndex)]
             try call(type: type, traceNoted: true) { translator, frameStart in
                 translator.emit(.callIndirect, x: typeIndex, y: index.source, z: tableIndex)
                 translator.emit(.callIndirectFrame, x: frameStart)

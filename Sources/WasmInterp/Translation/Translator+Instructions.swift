@@ -54,8 +54,8 @@ extension Translator {
         case .refNull(let type):
             pushConstant(0, type: type.valueType)
         case .refFunc(let index):
-            guard index < instance.functions.count else { throw ValidationError("unknown function", functionIndex: functionIndex) }
-            pushConstant(Reference.function(instance.functions[Int(index)].address).bits, type: .funcref)
+            guard index < module.functions.count else { throw ValidationError("unknown function", functionIndex: functionIndex) }
+            pushCopy(.funcref, from: functionReferenceSlot(index))
         case .refIsNull:
             try unary(.refIsNull, result: .i32)
         case .numeric(let op):
@@ -173,13 +173,13 @@ extension Translator {
     }
 
     private func globalType(_ index: UInt32) throws -> ValueType {
-        guard index < instance.globals.count else { throw ValidationError("unknown global", functionIndex: functionIndex, offset: currentOffset) }
-        return instance.globals[Int(index)].type.valueType
+        guard index < module.globals.count else { throw ValidationError("unknown global", functionIndex: functionIndex, offset: currentOffset) }
+        return module.globals[Int(index)].valueType
     }
 
     private func tableElementType(_ index: UInt32) throws -> ValueType {
-        guard index < instance.tables.count else { throw ValidationError("unknown table", functionIndex: functionIndex, offset: currentOffset) }
-        return instance.tables[Int(index)].type.elementType.valueType
+        guard index < module.tables.count else { throw ValidationError("unknown table", functionIndex: functionIndex, offset: currentOffset) }
+        return module.tables[Int(index)].elementType.valueType
     }
 
     static func loadOpcode(_ op: LoadOperator) -> InternalOpcode {

@@ -16,7 +16,9 @@
 /// internal instruction, operands always in their home slots), so a trace can report
 /// each executed Wasm instruction and the operands it consumed.
 struct Translator {
-    let instance: InstanceStorage
+    /// The module's index spaces: translation depends on nothing per instance or store,
+    /// so one translation serves every instance of the module.
+    let module: ModuleLayout
     let functionIndex: UInt32
     let body: FunctionBody
     let meterFuel: Bool
@@ -35,6 +37,7 @@ struct Translator {
     var constants: [UInt64] = []
     var constantSlots: [UInt64: UInt32] = [:]
     var vectorConstantSlots: [V128: UInt32] = [:]
+    var functionReferences: [CompiledFunction.FunctionReference] = []
     /// First slot of the constants, and of the operand stack.
     var constantBase: UInt32 = 0
     var operandBase: UInt32 = 0
@@ -88,8 +91,8 @@ struct Translator {
         var labelTypes: [ValueType] { kind == .loop ? parameters : results }
     }
 
-    init(instance: InstanceStorage, functionIndex: UInt32, body: FunctionBody, meterFuel: Bool, forTracing: Bool) {
-        self.instance = instance
+    init(module: ModuleLayout, functionIndex: UInt32, body: FunctionBody, meterFuel: Bool, forTracing: Bool) {
+        self.module = module
         self.functionIndex = functionIndex
         self.body = body
         self.meterFuel = meterFuel
@@ -133,8 +136,8 @@ struct Translator {
         return CompiledFunction(
             instructions: instructions, sourceOffsets: sourceOffsets, traceOperands: traceOperands,
             parameterSlots: Translator.slots(type.parameters), declaredLocalSlots: Int(constantBase) - Translator.slots(type.parameters),
-            constants: constants, resultSlots: Translator.slots(type.results),
-            maxFrameSlots: Int(operandBase) + maxOperandHeight + 2, instance: instance, functionIndex: functionIndex)
+            constants: constants, functionReferences: functionReferences, resultSlots: Translator.slots(type.results),
+            maxFrameSlots: Int(operandBase) + maxOperandHeight + 2)
     }
 
     private func isStructural(_ instruction: Instruction) -> Bool {
@@ -186,6 +189,18 @@ struct Translator {
         constants.append(vector.high)
         vectorConstantSlots[vector] = slot
         return slot
+    }
+
+    /// A constant slot for `ref.func index`. A function's address differs per store, so
+    /// the slot is left 0 here and filled in when an instance binds the code.
+    mutating func functionReferenceSlot(_ index: UInt32) -> UInt32 {
+        if let reference = functionReferences.first(where: { $0.functionIndex == index }) {
+            return constantBase + reference.constantIndex
+        }
+        let constantIndex = UInt32(constants.count)
+        constants.append(0)
+        functionReferences.append(CompiledFunction.FunctionReference(constantIndex: constantIndex, functionIndex: index))
+        return constantBase + constantIndex
     }
 
     mutating func constantSlot(_ bits: UInt64) -> UInt32 {
@@ -345,8 +360,8 @@ struct Translator {
         case .empty: return ([], [])
         case .value(let type): return ([], [type])
         case .typeIndex(let index):
-            guard index < instance.types.count else { throw ValidationError("unknown type", functionIndex: functionIndex) }
-            let type = instance.types[Int(index)]
+            guard index < module.types.count else { throw ValidationError("unknown type", functionIndex: functionIndex) }
+            let type = module.types[Int(index)]
             return (type.parameters, type.results)
         }
     }

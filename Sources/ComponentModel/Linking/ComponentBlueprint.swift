@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import WasmInterp
+
+/// What every instantiation of a loaded component (or of a component defined inside it)
+/// shares, made once: its core modules, compiled (each validated on first use and each
+/// function translated on its first call, whichever instance makes it), and the canonical
+/// signatures of its lifts and lowers, computed by the first instantiation that needs them.
+final class ComponentBlueprint: @unchecked Sendable {
+    /// By position in the component's `definitions`.
+    let modules: [Int: CompiledModule]
+    /// The nested components' own, by position in the component's `definitions`.
+    let nested: [Int: ComponentBlueprint]
+    /// Per definition, what instantiating it takes: most are types, which only advance
+    /// the type index space, and need not be copied out of the component to find that out.
+    let steps: [DefinitionStep]
+
+    enum DefinitionStep {
+        /// A type that is not a resource: the next type index, nothing else.
+        case countType
+        /// A core type: nothing at run time.
+        case nothing
+        /// Anything else: see `RuntimeScope.instantiate(_:at:)`.
+        case instantiate
+    }
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    /// Guarded by `mutex`: by position of the `canon` definition.
+    private var signatures: [Int: (type: ComponentFunctionType, signature: CanonicalSignature)] = [:]
+
+    init(_ component: Component) {
+        var modules: [Int: CompiledModule] = [:]
+        var nested: [Int: ComponentBlueprint] = [:]
+        var steps: [DefinitionStep] = []
+        for (position, definition) in component.definitions.enumerated() {
+            switch definition {
+            case .coreModule(let module): modules[position] = CompiledModule(module)
+            case .component(let inner): nested[position] = ComponentBlueprint(inner)
+            default: break
+            }
+            steps.append(Self.step(for: definition))
+        }
+        self.modules = modules
+        self.nested = nested
+        self.steps = steps
+        mutex = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+    }
+
+    private static func step(for definition: ComponentDefinition) -> DefinitionStep {
+        switch definition {
+        case .type(.resource): return .instantiate
+        case .type: return .countType
+        case .coreType: return .nothing
+        default: return .instantiate
+        }
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    /// The type and signature of the `canon lift` at `position`, made by `make` the first
+    /// time (a lift's type is fixed by the component's types, the same in every instance).
+    func liftSignature<Failure: Error>(
+        at position: Int, make: () throws(Failure) -> (ComponentFunctionType, CanonicalSignature)
+    ) throws(Failure) -> (type: ComponentFunctionType, signature: CanonicalSignature) {
+        if let cached = cachedSignature(at: position) { return cached }
+        let made = try make()
+        store(made, at: position)
+        return made
+    }
+
+    /// The signature of the `canon lower` at `position` for `type`, made by `make` unless an
+    /// earlier instantiation lowered a function of the same type there.
+    func lowerSignature<Failure: Error>(
+        at position: Int, type: ComponentFunctionType, make: () throws(Failure) -> CanonicalSignature
+    ) throws(Failure) -> CanonicalSignature {
+        if let cached = cachedSignature(at: position), cached.type == type { return cached.signature }
+        let made = try make()
+        store((type, made), at: position)
+        return made
+    }
+
+    private func cachedSignature(at position: Int) -> (type: ComponentFunctionType, signature: CanonicalSignature)? {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return signatures[position]
+    }
+
+    private func store(_ entry: (ComponentFunctionType, CanonicalSignature), at position: Int) {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        signatures[position] = entry
+    }
+}
