@@ -67,13 +67,22 @@ extension Translator {
         case .load(let op, let memoryArgument):
             noteConsumed(1)
             let address = try pop()
-            emitProducer(Translator.loadOpcode(op), x: address.home, y: address.source, z: UInt32(truncatingIfNeeded: memoryArgument.offset))
+            if let fused = Translator.loadAtSumOpcode(op), let sum = fusibleAddressSum(address, offset: memoryArgument.offset) {
+                replaceLastProducer(with: InternalInstruction(fused, w: sum.offset, x: address.home, y: sum.left, z: sum.right))
+            } else {
+                emitProducer(Translator.loadOpcode(op), x: address.home, y: address.source, z: UInt32(truncatingIfNeeded: memoryArgument.offset))
+            }
             push(op.resultType)
         case .store(let op, let memoryArgument):
             noteConsumed(2)
             let value = try pop()
             let address = try pop()
-            emit(Translator.storeOpcode(op), x: value.source, y: address.source, z: UInt32(truncatingIfNeeded: memoryArgument.offset))
+            if let fused = Translator.storeAtSumOpcode(op), let sum = fusibleAddressSum(address, offset: memoryArgument.offset) {
+                replaceLastProducer(with: InternalInstruction(fused, w: sum.offset, x: value.source, y: sum.left, z: sum.right))
+                lastProducer = -1
+            } else {
+                emit(Translator.storeOpcode(op), x: value.source, y: address.source, z: UInt32(truncatingIfNeeded: memoryArgument.offset))
+            }
         case .v128Const, .simd, .simdLane, .i8x16Shuffle, .simdMemory, .simdLaneMemory:
             try translateSIMD(instruction)
         default:
@@ -180,6 +189,47 @@ extension Translator {
     private func tableElementType(_ index: UInt32) throws -> ValueType {
         guard index < instance.tables.count else { throw ValidationError("unknown table", functionIndex: functionIndex, offset: currentOffset) }
         return instance.tables[Int(index)].type.elementType.valueType
+    }
+
+    /// The operands of the `i32.add` that just computed `address`, when a memory access may
+    /// take it over: it is the last instruction, no branch lands between, the sum is used
+    /// only as this address, and the offset fits `w`.
+    private func fusibleAddressSum(_ address: Operand, offset: UInt64) -> (left: UInt32, right: UInt32, offset: UInt16)? {
+        guard !forTracing, address.isInHome, lastProducer >= 0, lastProducerEnd == nextPC, lastLabel <= lastProducer,
+              offset <= UInt64(UInt16.max)
+        else { return nil }
+        let producer = instructions[lastProducer]
+        guard producer.opcode == .i32Add, producer.x == address.home else { return nil }
+        return (producer.y, producer.z, UInt16(offset))
+    }
+
+    /// Puts `instruction` in place of the last producer (the `i32.add` it absorbs), as the
+    /// current Wasm instruction's code: a trap reports the access's offset.
+    private mutating func replaceLastProducer(with instruction: InternalInstruction) {
+        instructions[lastProducer] = instruction
+        sourceOffsets[lastProducer] = UInt32(truncatingIfNeeded: currentOffset)
+        currentInstructionEmitted = true
+    }
+
+    static func loadAtSumOpcode(_ op: LoadOperator) -> InternalOpcode? {
+        switch op {
+        case .i32Load, .f32Load, .i64Load32U: return .i32LoadAtSum
+        case .i64Load, .f64Load: return .i64LoadAtSum
+        case .i32Load8S: return .i32Load8SAtSum
+        case .i32Load8U, .i64Load8U: return .i32Load8UAtSum
+        case .i32Load16S: return .i32Load16SAtSum
+        case .i32Load16U, .i64Load16U: return .i32Load16UAtSum
+        case .i64Load8S, .i64Load16S, .i64Load32S: return nil
+        }
+    }
+
+    static func storeAtSumOpcode(_ op: StoreOperator) -> InternalOpcode? {
+        switch op {
+        case .i32Store, .f32Store, .i64Store32: return .i32StoreAtSum
+        case .i64Store, .f64Store: return .i64StoreAtSum
+        case .i32Store8, .i64Store8: return .i32Store8AtSum
+        case .i32Store16, .i64Store16: return .i32Store16AtSum
+        }
     }
 
     static func loadOpcode(_ op: LoadOperator) -> InternalOpcode {
