@@ -13,10 +13,19 @@ extension NumericSemantics {
     @inline(__always) static var f32CanonicalNaN: Float { float(0x7fc0_0000) }
     @inline(__always) static var f64CanonicalNaN: Double { double(0x7ff8_0000_0000_0000) }
 
-    @inline(__always) static func canonicalized(_ x: Float) -> Float { isNaN(x) ? f32CanonicalNaN : x }
-    @inline(__always) static func canonicalized(_ x: Double) -> Double { isNaN(x) ? f64CanonicalNaN : x }
+    // A branch, not a select: NaN results are rare, so the branch predicts well and adds
+    // nothing to the latency of a chain of dependent float operations, which a select's
+    // compare-and-blend would.
+    @inline(__always) static func canonicalized(_ x: Float) -> Float {
+        if _slowPath(isNaN(x)) { return f32CanonicalNaN }
+        return x
+    }
+    @inline(__always) static func canonicalized(_ x: Double) -> Double {
+        if _slowPath(isNaN(x)) { return f64CanonicalNaN }
+        return x
+    }
 
-    // NaN tests as a self-comparison: one `ucomiss`/`ucomisd` and a parity branch, where
+    // NaN tests as a self-comparison: one `ucomiss`/`ucomisd` and a parity flag, where
     // `Float.isNaN` compiles to exponent and significand bit tests (about five more
     // instructions on every float operation).
     @inline(__always) static func isNaN(_ x: Float) -> Bool { x != x }
