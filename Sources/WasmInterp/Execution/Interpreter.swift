@@ -386,6 +386,9 @@ extension Execution {
                 (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
             case .copy:
                 fp[Int(i.x)] = fp[Int(i.y)]
+            case .copyPair:
+                fp[Int(i.x)] = fp[Int(i.y)]
+                fp[Int(i.w)] = fp[Int(i.z)]
             case .copyWide:
                 fp[Int(i.x)] = fp[Int(i.y)]
                 fp[Int(i.x) + 1] = fp[Int(i.y) + 1]

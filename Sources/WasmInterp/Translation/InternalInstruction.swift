@@ -66,6 +66,8 @@ enum InternalOpcode: UInt16 {
     case copy
     /// Slots `x`, `x`+1 = slots `y`, `y`+1 (a v128).
     case copyWide
+    /// Two consecutive copies: slot `x` = slot `y`, then slot `w` = slot `z`.
+    case copyPair
     /// Slot `x` = slot `y` if the condition is non-zero, else slot `z`; the condition's slot
     /// is the `x` of the `selectCondition` word that follows.
     case select
