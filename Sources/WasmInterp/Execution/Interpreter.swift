@@ -530,6 +530,18 @@ extension Execution {
             case .i32Store16AtSum:
                 guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
                 memoryBase.storeBytes(of: UInt16(truncatingIfNeeded: fp[Int(i.x)]), toByteOffset: address, as: UInt16.self)
+            case .f64AddLoad:
+                guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = bits(NumericSemantics.f64Add(double(fp[Int(i.y)]), double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self))))
+            case .f64MulLoad:
+                guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = bits(NumericSemantics.f64Mul(double(fp[Int(i.y)]), double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self))))
+            case .f64SubLoad:
+                guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = bits(NumericSemantics.f64Sub(double(fp[Int(i.y)]), double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self))))
+            case .f64LoadSub:
+                guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = bits(NumericSemantics.f64Sub(double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)), double(fp[Int(i.y)])))
             // BEGIN GENERATED NUMERIC CASES
             case .i32Eqz:
                 fp[Int(i.x)] = bit(NumericSemantics.i32Eqz(u32(fp[Int(i.y)])))

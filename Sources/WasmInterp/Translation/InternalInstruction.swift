@@ -113,6 +113,10 @@ enum InternalOpcode: UInt16 {
     /// Narrower or float forms with the same bits share them (`f64.load` is `i64LoadAtSum`).
     case i32LoadAtSum, i64LoadAtSum, i32Load8SAtSum, i32Load8UAtSum, i32Load16SAtSum, i32Load16UAtSum
     case i32StoreAtSum, i64StoreAtSum, i32Store8AtSum, i32Store16AtSum
+    /// f64 arithmetic with one operand loaded from memory (an `f64.load` fused into the
+    /// operator that consumes it): slot `x` = slot `y` op the f64 at the address in slot `z`
+    /// plus offset `w` (`f64LoadSub`: the loaded value minus slot `y`).
+    case f64AddLoad, f64MulLoad, f64SubLoad, f64LoadSub
     // Numeric operators: slot `x` = op(slot `y`, slot `z`).
     // BEGIN GENERATED NUMERIC OPCODES
     case i32Eqz

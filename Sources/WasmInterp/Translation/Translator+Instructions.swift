@@ -153,8 +153,45 @@ extension Translator {
         noteConsumed(2)
         let right = try pop()
         let left = try pop()
-        emitProducer(opcode, x: left.home, y: left.source, z: right.source)
+        if !fuseLoad(into: opcode, left: left, right: right) {
+            emitProducer(opcode, x: left.home, y: left.source, z: right.source)
+        }
         push(result)
+    }
+
+    /// `f64.add`, `f64.sub` or `f64.mul` whose operand the `f64.load` just before computed
+    /// takes that load over (the `...Load` opcodes): float kernels load an operand right
+    /// before using it, and this saves a dispatch per load.
+    private mutating func fuseLoad(into opcode: InternalOpcode, left: Operand, right: Operand) -> Bool {
+        guard !forTracing, lastProducer >= 0, lastProducer == nextPC - 1, lastProducerEnd == nextPC, lastLabel <= lastProducer
+        else { return false }
+        let load = instructions[lastProducer]
+        guard load.opcode == .f64Load, load.z <= UInt32(UInt16.max) else { return false }
+        let fused: InternalOpcode
+        let other: UInt32
+        if right.isInHome, right.home == load.x {
+            switch opcode {
+            case .f64Add: fused = .f64AddLoad
+            case .f64Mul: fused = .f64MulLoad
+            case .f64Sub: fused = .f64SubLoad
+            default: return false
+            }
+            other = left.source
+        } else if left.isInHome, left.home == load.x {
+            switch opcode {
+            case .f64Add: fused = .f64AddLoad
+            case .f64Mul: fused = .f64MulLoad
+            case .f64Sub: fused = .f64LoadSub
+            default: return false
+            }
+            other = right.source
+        } else {
+            return false
+        }
+        // The load's source offset stays: a trap is the load's.
+        instructions[lastProducer] = InternalInstruction(fused, w: UInt16(load.z), x: left.home, y: other, z: load.y)
+        currentInstructionEmitted = true
+        return true
     }
 
     mutating func pushConstant(_ bits: UInt64, type: ValueType) {
