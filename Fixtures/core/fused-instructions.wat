@@ -1,7 +1,8 @@
 ;; Instruction sequences the translator fuses into one internal instruction
 ;; (Tests/WasmInterpTests/FusedInstructionTests.swift): an i32.add computing an address
 ;; taken over by the load or store, consecutive local copies, and an f64.load taken over
-;; by the arithmetic that consumes it.
+;; by the arithmetic that consumes it; a result computed right before a return written
+;; straight to the result slot.
 (module
   (memory 1)
   ;; i32.add + i32.load: the sum wraps at 2^32, the static offset does not.
@@ -70,6 +71,21 @@
     local.get 0
     f64.load offset=8
     f64.add)
+  ;; The result overwrites the frame's first slot, which the add also reads; the early
+  ;; return sits on a conditional path, the fall-through path returns another sum.
+  (func (export "sum-returned") (param i32 i32) (result i32)
+    local.get 0
+    i32.const 100
+    i32.gt_u
+    if
+      local.get 1
+      local.get 0
+      i32.add
+      return
+    end
+    local.get 0
+    local.get 1
+    i32.sub)
   (func (export "loaded-times") (param i32 f64) (result f64)
     local.get 0
     f64.load offset=8

@@ -2,7 +2,8 @@ import Testing
 @testable import WasmInterp
 
 /// The translator fuses some instruction sequences into one internal instruction
-/// (`...AtSum` loads and stores, `copyPair`, `f64...Load`); these pin down that the fused
+/// (`...AtSum` loads and stores, `copyPair`, `f64...Load`) or drops a move (a result
+/// written straight to the return slot); these pin down that the fused
 /// forms keep the Wasm semantics of the sequence, at its edges.
 @Suite struct FusedInstructionTests {
     let instance: ModuleInstance
@@ -44,6 +45,11 @@ import Testing
     @Test func mergedCopiesRunInOrder() throws {
         #expect(try instance.invoke("swap", [.i32(7), .i32(9)]) == [.i32(9_007)])
         #expect(try instance.invoke("copy-chain", [.i32(1), .i32(42)]) == [.i32(42)])
+    }
+
+    @Test func resultWrittenToTheResultSlotOnEitherPath() throws {
+        #expect(try instance.invoke("sum-returned", [.i32(200), .i32(3)]) == [.i32(203)])
+        #expect(try instance.invoke("sum-returned", [.i32(50), .i32(3)]) == [.i32(47)])
     }
 
     @Test func loadedOperandKeepsItsSide() throws {
