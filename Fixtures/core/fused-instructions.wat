@@ -2,7 +2,8 @@
 ;; (Tests/WasmInterpTests/FusedInstructionTests.swift): an i32.add computing an address
 ;; taken over by the load or store, consecutive local copies, and an f64.load taken over
 ;; by the arithmetic that consumes it; a result computed right before a return written
-;; straight to the result slot.
+;; straight to the result slot; f64 arithmetic taken over by the f64.store of its result;
+;; f64.mul chains.
 (module
   (memory 1)
   ;; i32.add + i32.load: the sum wraps at 2^32, the static offset does not.
@@ -86,6 +87,19 @@
     local.get 0
     local.get 1
     i32.sub)
+  ;; f64 arithmetic whose result an f64.store takes, and a product of a product and a local.
+  (func (export "store-difference") (param i32 f64 f64)
+    local.get 0
+    local.get 1
+    local.get 2
+    f64.sub
+    f64.store offset=8)
+  (func (export "product-of-three") (param f64 f64 f64) (result f64)
+    local.get 0
+    local.get 1
+    f64.mul
+    local.get 2
+    f64.mul)
   (func (export "loaded-times") (param i32 f64) (result f64)
     local.get 0
     f64.load offset=8

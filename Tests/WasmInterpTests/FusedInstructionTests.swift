@@ -2,7 +2,7 @@ import Testing
 @testable import WasmInterp
 
 /// The translator fuses some instruction sequences into one internal instruction
-/// (`...AtSum` loads and stores, `copyPair`, `f64...Load`) or drops a move (a result
+/// (`...AtSum` loads and stores, `copyPair`, `f64...Load`, `f64...Store`, `f64MulMul`) or drops a move (a result
 /// written straight to the return slot); these pin down that the fused
 /// forms keep the Wasm semantics of the sequence, at its edges.
 @Suite struct FusedInstructionTests {
@@ -19,6 +19,8 @@ import Testing
         #expect(opcodes.contains(.copyPair))
         #expect(opcodes.contains(.f64LoadSub))
         #expect(opcodes.contains(.f64SubLoad))
+        #expect(opcodes.contains(.f64SubStore))
+        #expect(opcodes.contains(.f64MulMul))
     }
 
     @Test func addressSumWrapsAtTwoToThe32() throws {
@@ -64,6 +66,26 @@ import Testing
         let signalingNaN: UInt64 = 0x7FF0_0000_0000_0001
         _ = try instance.invoke("store-f64", [.i32(8), .f64(signalingNaN)])
         #expect(try instance.invoke("plus-loaded", [.i32(0), .f64(1.0.bitPattern)]) == [.f64(0x7FF8_0000_0000_0000)])
+    }
+
+    @Test func storedDifferenceKeepsItsOperandOrder() throws {
+        _ = try instance.invoke("store-difference", [.i32(0), .f64(10.0.bitPattern), .f64(4.0.bitPattern)])
+        #expect(try instance.invoke("loaded-times", [.i32(0), .f64(1.0.bitPattern)]) == [.f64(6.0.bitPattern)])
+        let trap = trapOf { try instance.invoke("store-difference", [.i32(65_530), .f64(1.0.bitPattern), .f64(0.0.bitPattern)]) }
+        #expect(trap?.reason == .outOfBoundsMemoryAccess)
+    }
+
+    @Test func productOfThreeRoundsEachProductAndCanonicalizesNaN() throws {
+        // 2^1000 * 2^1000 overflows to infinity before the third factor could bring it back.
+        let big = Double(sign: .plus, exponent: 1000, significand: 1)
+        let tiny = Double(sign: .plus, exponent: -1000, significand: 1)
+        #expect(try instance.invoke("product-of-three", [.f64(big.bitPattern), .f64(big.bitPattern), .f64(tiny.bitPattern)])
+            == [.f64(Double.infinity.bitPattern)])
+        #expect(try instance.invoke("product-of-three", [.f64(3.0.bitPattern), .f64(0.5.bitPattern), .f64(4.0.bitPattern)])
+            == [.f64(6.0.bitPattern)])
+        // infinity * 0 is a NaN; the result is the canonical one whatever the third factor.
+        #expect(try instance.invoke("product-of-three", [.f64(Double.infinity.bitPattern), .f64(0), .f64((-1.0).bitPattern)])
+            == [.f64(0x7FF8_0000_0000_0000)])
     }
 
     @Test func fusedLoadTrapsOutOfBounds() throws {

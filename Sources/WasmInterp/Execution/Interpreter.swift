@@ -542,6 +542,21 @@ extension Execution {
             case .f64LoadSub:
                 guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
                 fp[Int(i.x)] = bits(NumericSemantics.f64Sub(double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)), double(fp[Int(i.y)])))
+            case .f64AddStore:
+                let value = bits(NumericSemantics.f64Add(double(fp[Int(i.y)]), double(fp[Int(i.z)])))
+                guard let address = effectiveAddress(fp[Int(i.x)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: value, toByteOffset: address, as: UInt64.self)
+            case .f64SubStore:
+                let value = bits(NumericSemantics.f64Sub(double(fp[Int(i.y)]), double(fp[Int(i.z)])))
+                guard let address = effectiveAddress(fp[Int(i.x)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: value, toByteOffset: address, as: UInt64.self)
+            case .f64MulStore:
+                let value = bits(NumericSemantics.f64Mul(double(fp[Int(i.y)]), double(fp[Int(i.z)])))
+                guard let address = effectiveAddress(fp[Int(i.x)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: value, toByteOffset: address, as: UInt64.self)
+            case .f64MulMul:
+                // The inner product's NaN need not be canonical: the outer one makes any NaN so.
+                fp[Int(i.x)] = bits(NumericSemantics.f64Mul(double(fp[Int(i.y)]) * double(fp[Int(i.z)]), double(fp[Int(i.w)])))
             // BEGIN GENERATED NUMERIC CASES
             case .i32Eqz:
                 fp[Int(i.x)] = bit(NumericSemantics.i32Eqz(u32(fp[Int(i.y)])))

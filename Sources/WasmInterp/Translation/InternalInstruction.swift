@@ -117,6 +117,12 @@ enum InternalOpcode: UInt16 {
     /// operator that consumes it): slot `x` = slot `y` op the f64 at the address in slot `z`
     /// plus offset `w` (`f64LoadSub`: the loaded value minus slot `y`).
     case f64AddLoad, f64MulLoad, f64SubLoad, f64LoadSub
+    /// f64 arithmetic whose result an `f64.store` takes (fused into the store): the f64
+    /// slot `y` op slot `z` goes to the address in slot `x` plus offset `w`.
+    case f64AddStore, f64SubStore, f64MulStore
+    /// Slot `x` = (slot `y` × slot `z`) × slot `w`: an `f64.mul` of a product and a local
+    /// or constant (whose slot fits `w`).
+    case f64MulMul
     // Numeric operators: slot `x` = op(slot `y`, slot `z`).
     // BEGIN GENERATED NUMERIC OPCODES
     case i32Eqz

@@ -80,6 +80,10 @@ extension Translator {
             if let fused = Translator.storeAtSumOpcode(op), let sum = fusibleAddressSum(address, offset: memoryArgument.offset) {
                 replaceLastProducer(with: InternalInstruction(fused, w: sum.offset, x: value.source, y: sum.left, z: sum.right))
                 lastProducer = -1
+            } else if op == .f64Store, let (fused, operation) = fusibleStoredResult(value, offset: memoryArgument.offset) {
+                replaceLastProducer(with: InternalInstruction(
+                    fused, w: UInt16(memoryArgument.offset), x: address.source, y: operation.y, z: operation.z))
+                lastProducer = -1
             } else {
                 emit(Translator.storeOpcode(op), x: value.source, y: address.source, z: UInt32(truncatingIfNeeded: memoryArgument.offset))
             }
@@ -153,10 +157,34 @@ extension Translator {
         noteConsumed(2)
         let right = try pop()
         let left = try pop()
-        if !fuseLoad(into: opcode, left: left, right: right) {
+        if !fuseLoad(into: opcode, left: left, right: right) && !fuseProduct(into: opcode, left: left, right: right) {
             emitProducer(opcode, x: left.home, y: left.source, z: right.source)
         }
         push(result)
+    }
+
+    /// An `f64.mul` of the product the instruction just before computed and a local or
+    /// constant becomes one `f64MulMul` (chains like `a * b * c` are common in float code).
+    private mutating func fuseProduct(into opcode: InternalOpcode, left: Operand, right: Operand) -> Bool {
+        guard !forTracing, opcode == .f64Mul, lastProducer >= 0, lastProducer == nextPC - 1, lastProducerEnd == nextPC,
+              lastLabel <= lastProducer
+        else { return false }
+        let product = instructions[lastProducer]
+        guard product.opcode == .f64Mul else { return false }
+        let other: UInt32
+        if right.isInHome, right.home == product.x {
+            other = left.source
+        } else if left.isInHome, left.home == product.x {
+            other = right.source
+        } else {
+            return false
+        }
+        // Operand-stack slots are numbered far above this while translating: only a local's
+        // or a constant's slot fits.
+        guard other <= UInt32(UInt16.max) else { return false }
+        instructions[lastProducer] = InternalInstruction(.f64MulMul, w: UInt16(other), x: left.home, y: product.y, z: product.z)
+        currentInstructionEmitted = true
+        return true
     }
 
     /// `f64.add`, `f64.sub` or `f64.mul` whose operand the `f64.load` just before computed
@@ -238,6 +266,22 @@ extension Translator {
         let producer = instructions[lastProducer]
         guard producer.opcode == .i32Add, producer.x == address.home else { return nil }
         return (producer.y, producer.z, UInt16(offset))
+    }
+
+    /// The f64 arithmetic that just computed `value`, when an `f64.store` of it may take it
+    /// over (it is the last instruction, no branch lands between, the offset fits `w`).
+    private func fusibleStoredResult(_ value: Operand, offset: UInt64) -> (InternalOpcode, InternalInstruction)? {
+        guard !forTracing, value.isInHome, lastProducer >= 0, lastProducer == nextPC - 1, lastProducerEnd == nextPC,
+              lastLabel <= lastProducer, offset <= UInt64(UInt16.max)
+        else { return nil }
+        let producer = instructions[lastProducer]
+        guard producer.x == value.home else { return nil }
+        switch producer.opcode {
+        case .f64Add: return (.f64AddStore, producer)
+        case .f64Sub: return (.f64SubStore, producer)
+        case .f64Mul: return (.f64MulStore, producer)
+        default: return nil
+        }
     }
 
     /// Puts `instruction` in place of the last producer (the `i32.add` it absorbs), as the
