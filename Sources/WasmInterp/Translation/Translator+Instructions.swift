@@ -195,27 +195,22 @@ extension Translator {
         else { return false }
         let load = instructions[lastProducer]
         guard load.opcode == .f64Load, load.z <= UInt32(UInt16.max) else { return false }
-        let fused: InternalOpcode
-        let other: UInt32
+        let loadIsRight: Bool
         if right.isInHome, right.home == load.x {
-            switch opcode {
-            case .f64Add: fused = .f64AddLoad
-            case .f64Mul: fused = .f64MulLoad
-            case .f64Sub: fused = .f64SubLoad
-            default: return false
-            }
-            other = left.source
+            loadIsRight = true
         } else if left.isInHome, left.home == load.x {
-            switch opcode {
-            case .f64Add: fused = .f64AddLoad
-            case .f64Mul: fused = .f64MulLoad
-            case .f64Sub: fused = .f64LoadSub
-            default: return false
-            }
-            other = right.source
+            loadIsRight = false
         } else {
             return false
         }
+        let fused: InternalOpcode
+        switch opcode {
+        case .f64Add: fused = .f64AddLoad
+        case .f64Mul: fused = .f64MulLoad
+        case .f64Sub: fused = loadIsRight ? .f64SubLoad : .f64LoadSub
+        default: return false
+        }
+        let other = loadIsRight ? left.source : right.source
         // The load's source offset stays: a trap is the load's.
         instructions[lastProducer] = InternalInstruction(fused, w: UInt16(load.z), x: left.home, y: other, z: load.y)
         currentInstructionEmitted = true
