@@ -129,8 +129,8 @@ extension NumericSemantics {
 
     // MARK: Float width changes (NaN → canonical NaN, see FloatSemantics.swift)
 
-    @inline(__always) static func f32DemoteF64(_ x: Double) -> Float { x.isNaN ? f32CanonicalNaN : Float(x) }
-    @inline(__always) static func f64PromoteF32(_ x: Float) -> Double { x.isNaN ? f64CanonicalNaN : Double(x) }
+    @inline(__always) static func f32DemoteF64(_ x: Double) -> Float { isNaN(x) ? f32CanonicalNaN : Float(x) }
+    @inline(__always) static func f64PromoteF32(_ x: Float) -> Double { isNaN(x) ? f64CanonicalNaN : Double(x) }
 
     // MARK: Reinterpretations (bit copies)
 

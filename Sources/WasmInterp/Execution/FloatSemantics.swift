@@ -13,8 +13,23 @@ extension NumericSemantics {
     @inline(__always) static var f32CanonicalNaN: Float { float(0x7fc0_0000) }
     @inline(__always) static var f64CanonicalNaN: Double { double(0x7ff8_0000_0000_0000) }
 
-    @inline(__always) static func canonicalized(_ x: Float) -> Float { x.isNaN ? f32CanonicalNaN : x }
-    @inline(__always) static func canonicalized(_ x: Double) -> Double { x.isNaN ? f64CanonicalNaN : x }
+    // A branch, not a select: NaN results are rare, so the branch predicts well and adds
+    // nothing to the latency of a chain of dependent float operations, which a select's
+    // compare-and-blend would.
+    @inline(__always) static func canonicalized(_ x: Float) -> Float {
+        if _slowPath(isNaN(x)) { return f32CanonicalNaN }
+        return x
+    }
+    @inline(__always) static func canonicalized(_ x: Double) -> Double {
+        if _slowPath(isNaN(x)) { return f64CanonicalNaN }
+        return x
+    }
+
+    // NaN tests as a self-comparison: one `ucomiss`/`ucomisd` and a parity flag, where
+    // `Float.isNaN` compiles to exponent and significand bit tests (about five more
+    // instructions on every float operation).
+    @inline(__always) static func isNaN(_ x: Float) -> Bool { x != x }
+    @inline(__always) static func isNaN(_ x: Double) -> Bool { x != x }
 
     // MARK: f32
 
@@ -44,7 +59,7 @@ extension NumericSemantics {
 
     /// NaN if either is NaN (unlike `Float.minimum`); -0 is below +0.
     @inline(__always) static func f32Min(_ a: Float, _ b: Float) -> Float {
-        if a.isNaN || b.isNaN { return f32CanonicalNaN }
+        if isNaN(a) || isNaN(b) { return f32CanonicalNaN }
         // Equal non-NaNs differ at most in the sign of zero; OR-ing picks -0.
         if a == b { return float(bits(a) | bits(b)) }
         return a < b ? a : b
@@ -52,7 +67,7 @@ extension NumericSemantics {
 
     /// NaN if either is NaN (unlike `Float.maximum`); +0 is above -0.
     @inline(__always) static func f32Max(_ a: Float, _ b: Float) -> Float {
-        if a.isNaN || b.isNaN { return f32CanonicalNaN }
+        if isNaN(a) || isNaN(b) { return f32CanonicalNaN }
         // Equal non-NaNs differ at most in the sign of zero; AND-ing picks +0.
         if a == b { return float(bits(a) & bits(b)) }
         return a > b ? a : b
@@ -90,14 +105,14 @@ extension NumericSemantics {
 
     /// NaN if either is NaN (unlike `Double.minimum`); -0 is below +0.
     @inline(__always) static func f64Min(_ a: Double, _ b: Double) -> Double {
-        if a.isNaN || b.isNaN { return f64CanonicalNaN }
+        if isNaN(a) || isNaN(b) { return f64CanonicalNaN }
         if a == b { return double(bits(a) | bits(b)) }
         return a < b ? a : b
     }
 
     /// NaN if either is NaN (unlike `Double.maximum`); +0 is above -0.
     @inline(__always) static func f64Max(_ a: Double, _ b: Double) -> Double {
-        if a.isNaN || b.isNaN { return f64CanonicalNaN }
+        if isNaN(a) || isNaN(b) { return f64CanonicalNaN }
         if a == b { return double(bits(a) & bits(b)) }
         return a > b ? a : b
     }

@@ -16,6 +16,9 @@ private func effectiveAddress(_ address: UInt64, _ offset: UInt32, _ width: UInt
     return Int(truncatingIfNeeded: start)
 }
 
+/// The i32 sum of two slots (wrapping, as `i32.add`), as an address slot.
+@inline(__always) private func sum(_ left: UInt64, _ right: UInt64) -> UInt64 { UInt64(u32(left) &+ u32(right)) }
+
 extension Execution {
     /// Why the interpreter loop stopped.
     enum LoopExit {
@@ -383,6 +386,9 @@ extension Execution {
                 (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
             case .copy:
                 fp[Int(i.x)] = fp[Int(i.y)]
+            case .copyPair:
+                fp[Int(i.x)] = fp[Int(i.y)]
+                fp[Int(i.w)] = fp[Int(i.z)]
             case .copyWide:
                 fp[Int(i.x)] = fp[Int(i.y)]
                 fp[Int(i.x) + 1] = fp[Int(i.y) + 1]
@@ -494,6 +500,63 @@ extension Execution {
                 break
             case .refIsNull:
                 fp[Int(i.x)] = bit(fp[Int(i.y)] == 0)
+            case .i32LoadAtSum:
+                guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
+            case .i64LoadAtSum:
+                guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
+            case .i32Load8SAtSum:
+                guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = UInt64(UInt32(bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: address, as: Int8.self))))
+            case .i32Load8UAtSum:
+                guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt8.self))
+            case .i32Load16SAtSum:
+                guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = UInt64(UInt32(bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: address, as: Int16.self))))
+            case .i32Load16UAtSum:
+                guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt16.self))
+            case .i32StoreAtSum:
+                guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: u32(fp[Int(i.x)]), toByteOffset: address, as: UInt32.self)
+            case .i64StoreAtSum:
+                guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: fp[Int(i.x)], toByteOffset: address, as: UInt64.self)
+            case .i32Store8AtSum:
+                guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: UInt8(truncatingIfNeeded: fp[Int(i.x)]), toByteOffset: address, as: UInt8.self)
+            case .i32Store16AtSum:
+                guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: UInt16(truncatingIfNeeded: fp[Int(i.x)]), toByteOffset: address, as: UInt16.self)
+            case .f64AddLoad:
+                guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = bits(NumericSemantics.f64Add(double(fp[Int(i.y)]), double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self))))
+            case .f64MulLoad:
+                guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = bits(NumericSemantics.f64Mul(double(fp[Int(i.y)]), double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self))))
+            case .f64SubLoad:
+                guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = bits(NumericSemantics.f64Sub(double(fp[Int(i.y)]), double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self))))
+            case .f64LoadSub:
+                guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                fp[Int(i.x)] = bits(NumericSemantics.f64Sub(double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)), double(fp[Int(i.y)])))
+            case .f64AddStore:
+                let value = bits(NumericSemantics.f64Add(double(fp[Int(i.y)]), double(fp[Int(i.z)])))
+                guard let address = effectiveAddress(fp[Int(i.x)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: value, toByteOffset: address, as: UInt64.self)
+            case .f64SubStore:
+                let value = bits(NumericSemantics.f64Sub(double(fp[Int(i.y)]), double(fp[Int(i.z)])))
+                guard let address = effectiveAddress(fp[Int(i.x)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: value, toByteOffset: address, as: UInt64.self)
+            case .f64MulStore:
+                let value = bits(NumericSemantics.f64Mul(double(fp[Int(i.y)]), double(fp[Int(i.z)])))
+                guard let address = effectiveAddress(fp[Int(i.x)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: value, toByteOffset: address, as: UInt64.self)
+            case .f64MulMul:
+                // The inner product's NaN need not be canonical: the outer one makes any NaN so.
+                fp[Int(i.x)] = bits(NumericSemantics.f64Mul(double(fp[Int(i.y)]) * double(fp[Int(i.z)]), double(fp[Int(i.w)])))
             // BEGIN GENERATED NUMERIC CASES
             case .i32Eqz:
                 fp[Int(i.x)] = bit(NumericSemantics.i32Eqz(u32(fp[Int(i.y)])))

@@ -3,16 +3,19 @@
 /// The stream is a register machine over the 64-bit slots of a frame: operands name slots
 /// relative to the frame base, so `local.get` and constants cost nothing at run time and a
 /// producer writes straight into the local a following `local.set` names. Every instruction
-/// is 16 bytes: an opcode and three 32-bit operands whose meaning the opcode gives
-/// (usually `x` the destination slot, `y` and `z` the source slots).
+/// is 16 bytes: an opcode, a 16-bit operand `w` (in what would be padding) and three 32-bit
+/// operands whose meaning the opcode gives (usually `x` the destination slot, `y` and `z`
+/// the source slots).
 struct InternalInstruction {
     var opcode: InternalOpcode
+    var w: UInt16
     var x: UInt32
     var y: UInt32
     var z: UInt32
 
-    init(_ opcode: InternalOpcode, x: UInt32 = 0, y: UInt32 = 0, z: UInt32 = 0) {
+    init(_ opcode: InternalOpcode, w: UInt16 = 0, x: UInt32 = 0, y: UInt32 = 0, z: UInt32 = 0) {
         self.opcode = opcode
+        self.w = w
         self.x = x
         self.y = y
         self.z = z
@@ -63,6 +66,8 @@ enum InternalOpcode: UInt16 {
     case copy
     /// Slots `x`, `x`+1 = slots `y`, `y`+1 (a v128).
     case copyWide
+    /// Two consecutive copies: slot `x` = slot `y`, then slot `w` = slot `z`.
+    case copyPair
     /// Slot `x` = slot `y` if the condition is non-zero, else slot `z`; the condition's slot
     /// is the `x` of the `selectCondition` word that follows.
     case select
@@ -103,6 +108,21 @@ enum InternalOpcode: UInt16 {
     case traceMarker
     /// Slot `x` = whether slot `y` is a null reference (0).
     case refIsNull
+    /// Loads and stores whose address is the i32 sum of slots `y` and `z` (an `i32.add`
+    /// fused into the access), plus the static offset `w`; `x` as for the plain forms.
+    /// Narrower or float forms with the same bits share them (`f64.load` is `i64LoadAtSum`).
+    case i32LoadAtSum, i64LoadAtSum, i32Load8SAtSum, i32Load8UAtSum, i32Load16SAtSum, i32Load16UAtSum
+    case i32StoreAtSum, i64StoreAtSum, i32Store8AtSum, i32Store16AtSum
+    /// f64 arithmetic with one operand loaded from memory (an `f64.load` fused into the
+    /// operator that consumes it): slot `x` = slot `y` op the f64 at the address in slot `z`
+    /// plus offset `w` (`f64LoadSub`: the loaded value minus slot `y`).
+    case f64AddLoad, f64MulLoad, f64SubLoad, f64LoadSub
+    /// f64 arithmetic whose result an `f64.store` takes (fused into the store): the f64
+    /// slot `y` op slot `z` goes to the address in slot `x` plus offset `w`.
+    case f64AddStore, f64SubStore, f64MulStore
+    /// Slot `x` = (slot `y` × slot `z`) × slot `w`: an `f64.mul` of a product and a local
+    /// or constant (whose slot fits `w`).
+    case f64MulMul
     // Numeric operators: slot `x` = op(slot `y`, slot `z`).
     // BEGIN GENERATED NUMERIC OPCODES
     case i32Eqz

@@ -259,6 +259,17 @@ extension Translator {
     mutating func emitReturn() throws {
         let types = controls[0].results
         noteConsumed(types.count)
+        // One result computed by the instruction just before: it writes the result slot
+        // (the frame's first) itself, and the return has nothing to move.
+        if !forTracing, types.count == 1, types[0].slotCount == 1, let result = operands.last, result.isInHome,
+           lastProducer >= 0, lastProducer == nextPC - 1, lastProducerEnd == nextPC, lastLabel <= lastProducer,
+           instructions[lastProducer].x == result.home
+        {
+            instructions[lastProducer].x = 0
+            lastProducer = -1
+            emit(.return, x: 1, y: 0)
+            return
+        }
         // Copies the results next to each other without recording it in the operand model:
         // a return may sit on a conditional path (br_if, br_table) the model also describes.
         for index in Swift.max(operands.count - types.count, 0)..<operands.count where !operands[index].isInHome {

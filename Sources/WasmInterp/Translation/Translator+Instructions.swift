@@ -67,13 +67,26 @@ extension Translator {
         case .load(let op, let memoryArgument):
             noteConsumed(1)
             let address = try pop()
-            emitProducer(Translator.loadOpcode(op), x: address.home, y: address.source, z: UInt32(truncatingIfNeeded: memoryArgument.offset))
+            if let fused = Translator.loadAtSumOpcode(op), let sum = fusibleAddressSum(address, offset: memoryArgument.offset) {
+                replaceLastProducer(with: InternalInstruction(fused, w: sum.offset, x: address.home, y: sum.left, z: sum.right))
+            } else {
+                emitProducer(Translator.loadOpcode(op), x: address.home, y: address.source, z: UInt32(truncatingIfNeeded: memoryArgument.offset))
+            }
             push(op.resultType)
         case .store(let op, let memoryArgument):
             noteConsumed(2)
             let value = try pop()
             let address = try pop()
-            emit(Translator.storeOpcode(op), x: value.source, y: address.source, z: UInt32(truncatingIfNeeded: memoryArgument.offset))
+            if let fused = Translator.storeAtSumOpcode(op), let sum = fusibleAddressSum(address, offset: memoryArgument.offset) {
+                replaceLastProducer(with: InternalInstruction(fused, w: sum.offset, x: value.source, y: sum.left, z: sum.right))
+                lastProducer = -1
+            } else if op == .f64Store, let (fused, operation) = fusibleStoredResult(value, offset: memoryArgument.offset) {
+                replaceLastProducer(with: InternalInstruction(
+                    fused, w: UInt16(memoryArgument.offset), x: address.source, y: operation.y, z: operation.z))
+                lastProducer = -1
+            } else {
+                emit(Translator.storeOpcode(op), x: value.source, y: address.source, z: UInt32(truncatingIfNeeded: memoryArgument.offset))
+            }
         case .v128Const, .simd, .simdLane, .i8x16Shuffle, .simdMemory, .simdLaneMemory:
             try translateSIMD(instruction)
         default:
@@ -144,8 +157,64 @@ extension Translator {
         noteConsumed(2)
         let right = try pop()
         let left = try pop()
-        emitProducer(opcode, x: left.home, y: left.source, z: right.source)
+        if !fuseLoad(into: opcode, left: left, right: right) && !fuseProduct(into: opcode, left: left, right: right) {
+            emitProducer(opcode, x: left.home, y: left.source, z: right.source)
+        }
         push(result)
+    }
+
+    /// An `f64.mul` of the product the instruction just before computed and a local or
+    /// constant becomes one `f64MulMul` (chains like `a * b * c` are common in float code).
+    private mutating func fuseProduct(into opcode: InternalOpcode, left: Operand, right: Operand) -> Bool {
+        guard !forTracing, opcode == .f64Mul, lastProducer >= 0, lastProducer == nextPC - 1, lastProducerEnd == nextPC,
+              lastLabel <= lastProducer
+        else { return false }
+        let product = instructions[lastProducer]
+        guard product.opcode == .f64Mul else { return false }
+        let other: UInt32
+        if right.isInHome, right.home == product.x {
+            other = left.source
+        } else if left.isInHome, left.home == product.x {
+            other = right.source
+        } else {
+            return false
+        }
+        // Operand-stack slots are numbered far above this while translating: only a local's
+        // or a constant's slot fits.
+        guard other <= UInt32(UInt16.max) else { return false }
+        instructions[lastProducer] = InternalInstruction(.f64MulMul, w: UInt16(other), x: left.home, y: product.y, z: product.z)
+        currentInstructionEmitted = true
+        return true
+    }
+
+    /// `f64.add`, `f64.sub` or `f64.mul` whose operand the `f64.load` just before computed
+    /// takes that load over (the `...Load` opcodes): float kernels load an operand right
+    /// before using it, and this saves a dispatch per load.
+    private mutating func fuseLoad(into opcode: InternalOpcode, left: Operand, right: Operand) -> Bool {
+        guard !forTracing, lastProducer >= 0, lastProducer == nextPC - 1, lastProducerEnd == nextPC, lastLabel <= lastProducer
+        else { return false }
+        let load = instructions[lastProducer]
+        guard load.opcode == .f64Load, load.z <= UInt32(UInt16.max) else { return false }
+        let loadIsRight: Bool
+        if right.isInHome, right.home == load.x {
+            loadIsRight = true
+        } else if left.isInHome, left.home == load.x {
+            loadIsRight = false
+        } else {
+            return false
+        }
+        let fused: InternalOpcode
+        switch opcode {
+        case .f64Add: fused = .f64AddLoad
+        case .f64Mul: fused = .f64MulLoad
+        case .f64Sub: fused = loadIsRight ? .f64SubLoad : .f64LoadSub
+        default: return false
+        }
+        let other = loadIsRight ? left.source : right.source
+        // The load's source offset stays: a trap is the load's.
+        instructions[lastProducer] = InternalInstruction(fused, w: UInt16(load.z), x: left.home, y: other, z: load.y)
+        currentInstructionEmitted = true
+        return true
     }
 
     mutating func pushConstant(_ bits: UInt64, type: ValueType) {
@@ -180,6 +249,63 @@ extension Translator {
     private func tableElementType(_ index: UInt32) throws -> ValueType {
         guard index < module.tables.count else { throw ValidationError("unknown table", functionIndex: functionIndex, offset: currentOffset) }
         return module.tables[Int(index)].elementType.valueType
+    }
+
+    /// The operands of the `i32.add` that just computed `address`, when a memory access may
+    /// take it over: it is the last instruction, no branch lands between, the sum is used
+    /// only as this address, and the offset fits `w`.
+    private func fusibleAddressSum(_ address: Operand, offset: UInt64) -> (left: UInt32, right: UInt32, offset: UInt16)? {
+        guard !forTracing, address.isInHome, lastProducer >= 0, lastProducerEnd == nextPC, lastLabel <= lastProducer,
+              offset <= UInt64(UInt16.max)
+        else { return nil }
+        let producer = instructions[lastProducer]
+        guard producer.opcode == .i32Add, producer.x == address.home else { return nil }
+        return (producer.y, producer.z, UInt16(offset))
+    }
+
+    /// The f64 arithmetic that just computed `value`, when an `f64.store` of it may take it
+    /// over (it is the last instruction, no branch lands between, the offset fits `w`).
+    private func fusibleStoredResult(_ value: Operand, offset: UInt64) -> (InternalOpcode, InternalInstruction)? {
+        guard !forTracing, value.isInHome, lastProducer >= 0, lastProducer == nextPC - 1, lastProducerEnd == nextPC,
+              lastLabel <= lastProducer, offset <= UInt64(UInt16.max)
+        else { return nil }
+        let producer = instructions[lastProducer]
+        guard producer.x == value.home else { return nil }
+        switch producer.opcode {
+        case .f64Add: return (.f64AddStore, producer)
+        case .f64Sub: return (.f64SubStore, producer)
+        case .f64Mul: return (.f64MulStore, producer)
+        default: return nil
+        }
+    }
+
+    /// Puts `instruction` in place of the last producer (the `i32.add` it absorbs), as the
+    /// current Wasm instruction's code: a trap reports the access's offset.
+    private mutating func replaceLastProducer(with instruction: InternalInstruction) {
+        instructions[lastProducer] = instruction
+        sourceOffsets[lastProducer] = UInt32(truncatingIfNeeded: currentOffset)
+        currentInstructionEmitted = true
+    }
+
+    static func loadAtSumOpcode(_ op: LoadOperator) -> InternalOpcode? {
+        switch op {
+        case .i32Load, .f32Load, .i64Load32U: return .i32LoadAtSum
+        case .i64Load, .f64Load: return .i64LoadAtSum
+        case .i32Load8S: return .i32Load8SAtSum
+        case .i32Load8U, .i64Load8U: return .i32Load8UAtSum
+        case .i32Load16S: return .i32Load16SAtSum
+        case .i32Load16U, .i64Load16U: return .i32Load16UAtSum
+        case .i64Load8S, .i64Load16S, .i64Load32S: return nil
+        }
+    }
+
+    static func storeAtSumOpcode(_ op: StoreOperator) -> InternalOpcode? {
+        switch op {
+        case .i32Store, .f32Store, .i64Store32: return .i32StoreAtSum
+        case .i64Store, .f64Store: return .i64StoreAtSum
+        case .i32Store8, .i64Store8: return .i32Store8AtSum
+        case .i32Store16, .i64Store16: return .i32Store16AtSum
+        }
     }
 
     static func loadOpcode(_ op: LoadOperator) -> InternalOpcode {

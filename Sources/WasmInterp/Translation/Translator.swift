@@ -222,6 +222,7 @@ struct Translator {
     /// source offset (and, for tracing, the operands it consumes); `synthetic` ones none.
     @discardableResult
     mutating func emit(_ opcode: InternalOpcode, x: UInt32 = 0, y: UInt32 = 0, z: UInt32 = 0, synthetic: Bool = false) -> Int {
+        if opcode == .copy, let merged = mergeCopy(x: x, y: y) { return merged }
         instructions.append(InternalInstruction(opcode, x: x, y: y, z: z))
         if currentInstructionEmitted || synthetic {
             sourceOffsets.append(CompiledFunction.noSourceOffset)
@@ -233,6 +234,20 @@ struct Translator {
             currentInstructionEmitted = true
         }
         return instructions.count - 1
+    }
+
+    /// Folds a copy into the copy just before it (`copyPair`), when no branch lands between
+    /// them and the destination fits `w`: runs of copies (a hash's rotating state, moves
+    /// to a label's slots) are common, and each dispatch costs more than the copy.
+    private mutating func mergeCopy(x: UInt32, y: UInt32) -> Int? {
+        let last = instructions.count - 1
+        guard !forTracing, last >= 0, lastLabel <= last, x <= UInt32(UInt16.max), instructions[last].opcode == .copy,
+              lastProducer != last
+        else { return nil }
+        instructions[last].opcode = .copyPair
+        instructions[last].w = UInt16(x)
+        instructions[last].z = y
+        return last
     }
 
     /// Emits an instruction whose `x` is a pure destination slot (a candidate for `local.set` fusion).
