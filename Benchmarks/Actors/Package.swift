@@ -14,7 +14,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "actor-bench",
-            dependencies: [.product(name: "ActorSystem", package: "Theater")]),
+            dependencies: [
+                .product(name: "ActorSystem", package: "Theater"),
+                .product(name: "Supervision", package: "Theater"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,7 +24,7 @@ struct Options {
     static let usage = """
         usage: actor-bench [--quick] [--rounds N] [--workers N] [--max-actors N] [--memory-budget-mib N]
                            [--messages N] [--requests N] [--mode deterministic|workers] [--events on|off] [NAME...]
-          NAME selects benchmarks by substring: spawn, one-way, many, ping-pong, request, guest-request
+          NAME selects benchmarks by substring: spawn, one-way, many, ping-pong, request, guest-request, restart
         """
 
     struct UsageError: Error, CustomStringConvertible {

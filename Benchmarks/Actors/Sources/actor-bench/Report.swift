@@ -16,6 +16,23 @@ struct Report {
         if options.selects("one-way") || options.selects("many") { try throughputTable() }
         if options.selects("ping-pong") { try pingPongTable() }
         if options.selects("request") || options.selects("guest-request") { try roundTripTable() }
+        if options.selects("restart") { try restartTable() }
+    }
+
+    private func restartTable() throws {
+        let crashes = options.quick ? 200 : 5_000
+        emit("Crash to running again: one-for-one, last-good state, the trapper actor (\(grouped(crashes)) crashes, events on)\n")
+        emit("| mode | median (µs) | p99 (µs) |")
+        emit("|---|---:|---:|")
+        for mode in options.modes {
+            do {
+                let measurement = try RestartBenchmark.measure(mode: mode, crashes: crashes, options: options)
+                emit("| \(mode) | \(formatted(measurement.medianMicroseconds, decimals: 1)) | \(formatted(measurement.p99Microseconds, decimals: 1)) |")
+            } catch {
+                emit("| \(mode) | failed: \(error) | |")
+            }
+        }
+        emit("")
     }
 
     private func spawnTable() throws {
