@@ -43,6 +43,14 @@ public final class Execution: @unchecked Sendable {
     public var traceSink: (@Sendable (TraceEvent) -> Void)?
     /// Fuel left after the last run (0 after running out).
     public var remainingFuel: UInt64 { fuel > 0 ? UInt64(fuel) : 0 }
+    /// After a run that returned `.outOfFuel`: the cost of the block it stopped before,
+    /// which is the smallest budget with which the next `run(fuel:)` makes progress; nil
+    /// after any other outcome.
+    ///
+    /// Fuel is charged per block before the block starts, so a block that costs more
+    /// than the budget given to each run would never start: a scheduler that hands out
+    /// fixed slices gives at least this much to the next run of this execution.
+    public internal(set) var fuelRequiredToContinue: UInt64?
 
     /// A Wasm function's activation. Its code is owned by the store, which outlives the
     /// execution.
@@ -128,6 +136,7 @@ public final class Execution: @unchecked Sendable {
     /// host function suspends it. After `.outOfFuel`, call again to continue.
     public func run(fuel: UInt64? = nil) -> ExecutionOutcome {
         setFuel(fuel)
+        fuelRequiredToContinue = nil
         switch state {
         case .ready:
             return start()
@@ -147,6 +156,7 @@ public final class Execution: @unchecked Sendable {
             return .trapped(Trap(.hostError("execution is not waiting for host results")))
         }
         setFuel(fuel)
+        fuelRequiredToContinue = nil
         guard results.count == resultTypes.count, zip(results, resultTypes).allSatisfy({ $0.type == $1 }) else {
             return finish(trap: .hostError("host results \(results) do not match \(resultTypes)"))
         }

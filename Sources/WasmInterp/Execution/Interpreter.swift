@@ -844,6 +844,9 @@ extension Execution {
         case .trap(let reason):
             return finish(trap: reason)
         case .outOfFuel:
+            // Every out-of-fuel exit (a block's entry, a loop's back edge, a call's entry
+            // charge) leaves `pc` at the `consumeFuel` it could not pay.
+            fuelRequiredToContinue = UInt64(pc.pointee.x)
             state = .suspendedForFuel
             return .outOfFuel
         case .suspended(let token):
