@@ -33,6 +33,19 @@ import Testing
         #expect(try system.status(of: spinners[0]) == .exited(.stopped))
     }
 
+    @Test func aBlockCostingMoreThanASliceStillRuns() throws {
+        // Every block of the counter's handlers costs more than one unit of fuel: without
+        // a larger grant for such a block the actor would be requeued forever.
+        var configuration = ActorSystemConfiguration.deterministic
+        configuration.sliceFuel = 1
+        let system = ActorSystem(configuration: configuration)
+        let counter = try system.spawn(ActorDefinition(componentBytes: ActorFixtures.counter()))
+        for _ in 0..<3 { try system.send(to: counter, bytes("tick")) }
+        #expect(try system.runUntilQuiescent(maxSteps: 100_000))
+        #expect(try system.state(of: counter)?.counterValue == 3)
+        #expect(try system.status(of: counter) == .running)
+    }
+
     @Test func aSlowMessageContinuesAcrossSlicesWhereItStopped() throws {
         var configuration = ActorSystemConfiguration.deterministic
         configuration.sliceFuel = 10_000

@@ -127,6 +127,13 @@ extension ActorSystem {
         _ body: (UInt64) -> GuestCallOutcome<HandlerResult>
     ) -> SliceProgress {
         var grant = budget
+        // A block is paid for before it starts: one that costs more than a whole slice gets
+        // what it needs at the start of a slice, or it would never start.
+        if let required = active.call.fuelRequiredToContinue, required > configuration.sliceFuel,
+            budget == configuration.sliceFuel
+        {
+            grant = required
+        }
         if let limit = cell.limits.fuelPerMessage {
             guard active.fuelUsed < limit else { return timeout(cell, active, limit: limit) }
             grant = Swift.min(grant, limit &- active.fuelUsed)

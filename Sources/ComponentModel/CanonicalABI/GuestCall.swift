@@ -48,6 +48,9 @@ public final class GuestCall<Result>: @unchecked Sendable {
     /// Fuel left when the guest last stopped (returned, suspended, ran out or trapped):
     /// what a scheduler subtracts from the budget it gave to learn what the run cost.
     public private(set) var remainingFuel: UInt64 = 0
+    /// After `.outOfFuel`: the fuel the guest's next block costs (see
+    /// `Execution.fuelRequiredToContinue`); a continuation given less makes no progress.
+    public private(set) var fuelRequiredToContinue: UInt64?
     /// Receives each Wasm instruction the guest executes (set before `start`); nil: no
     /// tracing (see `Execution.traceSink`).
     public var traceSink: (@Sendable (TraceEvent) -> Void)?
@@ -231,6 +234,7 @@ public final class GuestCall<Result>: @unchecked Sendable {
 
     private func handle(_ outcome: ExecutionOutcome, _ execution: Execution, _ scope: BorrowScope?) -> GuestCallOutcome<Result> {
         remainingFuel = execution.remainingFuel
+        fuelRequiredToContinue = execution.fuelRequiredToContinue
         switch outcome {
         case .returned(let values):
             instance.recycleCallExecution(execution)
