@@ -43,21 +43,7 @@ struct ActorIDGenerator: Sendable {
             defer { next &+= 1 }
             return ActorID("actor-\(next)")
         case .random:
-            return ActorID(Self.randomUUID())
+            return ActorID(RandomUUID.make())
         }
-    }
-
-    private static func randomUUID() -> String {
-        var generator = SystemRandomNumberGenerator()
-        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        bytes[6] = bytes[6] & 0x0F | 0x40
-        bytes[8] = bytes[8] & 0x3F | 0x80
-        let hex = HexEncoding.string(from: bytes)
-        var text = ""
-        for (index, character) in hex.enumerated() {
-            if index == 8 || index == 12 || index == 16 || index == 20 { text.append("-") }
-            text.append(character)
-        }
-        return text
     }
 }

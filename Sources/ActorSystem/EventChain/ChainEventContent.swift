@@ -17,8 +17,8 @@ public struct ChainEventContent: Sendable, Hashable {
         self.description = description
     }
 
-    private init(type: ChainEventType, json: JSONObjectWriter, description: String) {
-        self.init(type: type, data: json.utf8, description: description)
+    private init(type: ChainEventType, json: consuming JSONObjectWriter, description: String) {
+        self.init(type: type, data: json.finishedUTF8(), description: description)
     }
 
     /// How a handler call ended.

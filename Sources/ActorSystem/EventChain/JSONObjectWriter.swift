@@ -47,6 +47,12 @@ struct JSONObjectWriter {
         return finished
     }
 
+    /// The finished object, as UTF-8, in the writer's own buffer (no copy, unlike `utf8`).
+    consuming func finishedUTF8() -> [UInt8] {
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
     /// The finished object.
     var json: String { String(decoding: utf8, as: UTF8.self) }
 
@@ -60,9 +66,15 @@ struct JSONObjectWriter {
     /// characters escaped, everything else as its UTF-8 bytes.
     private mutating func appendQuoted(_ string: String) {
         bytes.append(UInt8(ascii: "\""))
-        // Most strings (keys, function names) need no escape: copy them in one go.
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: string.utf8)
+        // Most strings (keys, function names) need no escape: copy them in one go, scanning
+        // the contiguous UTF-8 (the `utf8` view's iterator is much slower).
+        var string = string
+        let copied = string.withUTF8 { text in
+            guard !text.contains(where: Self.needsEscape) else { return false }
+            bytes.append(contentsOf: text)
+            return true
+        }
+        if copied {
             bytes.append(UInt8(ascii: "\""))
             return
         }
@@ -80,6 +92,10 @@ struct JSONObjectWriter {
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     private mutating func appendControlEscape(_ byte: UInt8) {

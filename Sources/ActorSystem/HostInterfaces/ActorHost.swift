@@ -34,6 +34,21 @@ struct HostArguments {
 
     init(_ values: [ComponentValue]) { self.values = values }
 
+    /// Reads one argument of each of `types` from a typed host call: strings and byte lists
+    /// straight from guest memory, anything else as a dynamic value.
+    init(reading arguments: inout HostCallArguments, _ types: [ComponentValueType]) throws(CanonicalABIError) {
+        var values: [ComponentValue] = []
+        values.reserveCapacity(types.count)
+        for type in types {
+            switch type {
+            case .string: values.append(.string(try arguments.next(String.self)))
+            case .list(.u8): values.append(.bytes(try arguments.next([UInt8].self)))
+            default: values.append(try arguments.next())
+            }
+        }
+        self.values = values
+    }
+
     func string(_ index: Int) -> String? {
         guard index < values.count, case .string(let text) = values[index] else { return nil }
         return text

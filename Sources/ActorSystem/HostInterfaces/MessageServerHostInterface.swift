@@ -43,8 +43,10 @@ enum MessageServerHostInterface {
         _ body: @escaping @Sendable (ActorSystem, ActorCell, HostArguments) -> HostCallResult
     ) {
         let fallback: HostCallResult = result == .list(.string) ? .value(.list([])) : .error("the actor system is gone")
-        imports.define(interface: name, function: function, type: WITType.function(parameters, result), suspending: { arguments in
-            host.with(fallback) { system, cell in body(system, cell, HostArguments(arguments)) }
+        let types = parameters.map(\.1)
+        imports.define(interface: name, function: function, type: WITType.function(parameters, result), typed: { arguments in
+            let values = try HostArguments(reading: &arguments, types)
+            return host.with(fallback) { system, cell in body(system, cell, values) }
         })
     }
 }

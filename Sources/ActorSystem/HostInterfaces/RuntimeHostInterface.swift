@@ -7,9 +7,9 @@ enum RuntimeHostInterface {
     static let name = HostInterfaceName.runtime.rawValue
 
     static func define(in imports: inout ComponentImports, host: ActorHost) {
-        imports.define(interface: name, function: "log", type: WITType.function([("msg", .string)], nil), suspending: { arguments in
-            host.with(.value(nil)) { system, cell in
-                guard let message = HostArguments(arguments).string(0) else { return .value(nil) }
+        imports.define(interface: name, function: "log", type: WITType.function([("msg", .string)], nil), typed: { arguments in
+            let message = try arguments.next(String.self)
+            return host.with(.value(nil)) { system, cell in
                 system.log(message, from: cell)
                 system.recordHostCall(cell, name, "log", input: Array(message.utf8), output: [])
                 return .value(nil)

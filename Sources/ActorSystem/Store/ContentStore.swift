@@ -36,7 +36,7 @@ public final class ContentStore: Sendable {
 
     /// Creates an empty store under a fresh random id and returns the id. (WIT `new`.)
     public func createStore() throws(ContentStoreError) -> String {
-        let id = Self.makeStoreID()
+        let id = RandomUUID.make()
         let space = try StoreSpace.create(id: id, directory: directory.map { $0 + "/" + id })
         spaces.withLock { $0[id] = space }
         return id
@@ -154,19 +154,5 @@ public final class ContentStore: Sendable {
                 }
             })
         else { throw .invalidStoreID(storeID) }
-    }
-
-    /// A random (version 4) UUID in its usual text form.
-    private static func makeStoreID() -> String {
-        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255) }
-        bytes[6] = bytes[6] & 0x0F | 0x40
-        bytes[8] = bytes[8] & 0x3F | 0x80
-        let hex = HexEncoding.string(from: bytes)
-        var id = ""
-        for (offset, character) in hex.enumerated() {
-            if [8, 12, 16, 20].contains(offset) { id += "-" }
-            id.append(character)
-        }
-        return id
     }
 }

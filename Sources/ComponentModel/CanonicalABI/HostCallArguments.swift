@@ -13,12 +13,23 @@ public struct HostCallArguments {
     /// - Throws: `valueDoesNotMatchType` when `T` is not the parameter's type or no
     ///   parameter is left; the traps of lifting.
     public mutating func next<T: CanonicalValue>(_ type: T.Type = T.self) throws(CanonicalABIError) -> T {
+        try nextValue(type)
+    }
+
+    /// `next(_:)` for the types host functions read most, specialized here so callers in
+    /// other modules do not go through generic dispatch (as `CanonicalReader.read(_:)`).
+    public mutating func next(_ type: String.Type) throws(CanonicalABIError) -> String { try nextValue(type) }
+    public mutating func next(_ type: [UInt8].Type) throws(CanonicalABIError) -> [UInt8] { try nextValue(type) }
+    public mutating func next(_ type: [UInt8]?.Type) throws(CanonicalABIError) -> [UInt8]? { try nextValue(type) }
+
+    @inline(__always)
+    private mutating func nextValue<T: CanonicalValue>(_ type: T.Type) throws(CanonicalABIError) -> T {
         guard index < parameters.count else { throw .valueDoesNotMatchType("no parameter \(index)") }
         guard T.componentType == parameters[index].type else {
             throw .valueDoesNotMatchType("parameter \(index) is not a \(T.self)")
         }
         index += 1
-        return try reader.read(T.self)
+        return try reader.readValue(T.self)
     }
 
     /// Lifts the next argument as a dynamic value.

@@ -96,7 +96,9 @@ private struct LoweredImportCall: Sendable {
     func prepare(_ arguments: [Value]) throws(CanonicalABIError) -> (CanonicalReader, ImportResultLowering) {
         let instance = try self.instance.get()
         guard instance.mayLeave else { throw .cannotLeaveInstance }
-        let context = CanonicalContext(options: options, instance: instance, lenders: LenderList())
+        // Only parameters with a `borrow` lend handles: other calls need no list.
+        let lenders = signature.parametersContainBorrow ? LenderList() : nil
+        let context = CanonicalContext(options: options, instance: instance, lenders: lenders)
         var slots = arguments.map(\.slots.0)
         let returnPointer = signature.resultSpills ? slots.popLast() : nil
         let lowering = ImportResultLowering(signature: signature, context: context, returnPointer: returnPointer)

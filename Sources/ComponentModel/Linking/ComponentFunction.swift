@@ -75,7 +75,8 @@ public struct ComponentFunction: Sendable {
         case .lifted(let lifted):
             return try lifted.makeCall(arguments, caller: caller).complete()
         case .host(let definition):
-            switch try definition.body(arguments) {
+            guard case .values(let body) = definition.body else { throw ComponentCallError.typedArgumentsWithoutGuest }
+            switch try body(arguments) {
             case .value(let value): return value
             case .typed: throw ComponentCallError.typedResultWithoutGuest
             case .suspend: throw ComponentCallError.suspendedWithoutDriver
@@ -123,6 +124,9 @@ public enum ComponentCallError: Error, Sendable, Equatable, CustomStringConverti
     /// A host function called directly by the host returned a typed result, which only a
     /// guest caller (through `canon lower`) can receive.
     case typedResultWithoutGuest
+    /// The host called a host function defined with typed arguments, which only a guest
+    /// caller (through `canon lower`) can give.
+    case typedArgumentsWithoutGuest
 
     public var description: String {
         switch self {
@@ -134,6 +138,8 @@ public enum ComponentCallError: Error, Sendable, Equatable, CustomStringConverti
             return "a host function suspended a call that cannot wait (use makeCall)"
         case .typedResultWithoutGuest:
             return "a host function returned a typed result to the host (only guests receive those)"
+        case .typedArgumentsWithoutGuest:
+            return "the host called a host function that reads typed arguments (only guests can call it)"
         }
     }
 }

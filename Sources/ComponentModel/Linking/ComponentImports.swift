@@ -17,7 +17,14 @@ public struct ComponentImports: Sendable {
     /// A host function: the implementation and, optionally, the type it was written for.
     struct FunctionDefinition: Sendable {
         var type: ComponentFunctionType?
-        var body: @Sendable ([ComponentValue]) throws -> HostCallResult
+        var body: Body
+
+        enum Body: Sendable {
+            /// Receives the arguments as dynamic values.
+            case values(@Sendable ([ComponentValue]) throws -> HostCallResult)
+            /// Reads the arguments itself, straight from the calling guest.
+            case typed(@Sendable (inout HostCallArguments) throws -> HostCallResult)
+        }
     }
 
     private var functions: [DefinitionKey: FunctionDefinition] = [:]
@@ -54,7 +61,31 @@ public struct ComponentImports: Sendable {
         interface: String?, function: String, type: ComponentFunctionType? = nil,
         suspending body: @escaping @Sendable ([ComponentValue]) throws -> HostCallResult
     ) {
-        functions[DefinitionKey(interface: interface, name: function)] = FunctionDefinition(type: type, body: body)
+        functions[DefinitionKey(interface: interface, name: function)] = FunctionDefinition(type: type, body: .values(body))
+    }
+
+    /// Defines a function that reads its arguments as typed values (`String`, `[UInt8]`,
+    /// integers, any `CanonicalValue`) straight from the calling guest's core arguments and
+    /// memory, without building `ComponentValue`s: the fast path for host functions guests
+    /// call often. It may suspend like `define(interface:function:type:suspending:)`.
+    ///
+    /// ```swift
+    /// imports.define(interface: "theater:simple/runtime", function: "log",
+    ///                type: ComponentFunctionType(parameters: [("msg", .string)], result: nil)) { arguments in
+    ///     print(try arguments.next(String.self))
+    ///     return .value(nil)
+    /// }
+    /// ```
+    ///
+    /// `type` is required: instantiation fails unless the component imports the function
+    /// with exactly this type, so the reads match the parameters. Only guests can call such
+    /// a function: the host calling it directly (`ComponentFunction.call`) gets
+    /// `ComponentCallError.typedArgumentsWithoutGuest`.
+    public mutating func define(
+        interface: String?, function: String, type: ComponentFunctionType,
+        typed body: @escaping @Sendable (inout HostCallArguments) throws -> HostCallResult
+    ) {
+        functions[DefinitionKey(interface: interface, name: function)] = FunctionDefinition(type: type, body: .typed(body))
     }
 
     /// Defines what happens when the guest drops the last owned handle of imported

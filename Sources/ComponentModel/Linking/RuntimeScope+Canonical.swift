@@ -58,7 +58,14 @@ extension RuntimeScope {
         let implementation: @Sendable ([ComponentValue]) throws -> HostCallResult
         switch function.implementation {
         case .host(let definition):
-            implementation = definition.body
+            switch definition.body {
+            case .values(let body):
+                implementation = body
+            case .typed(let body):
+                return try lowered { () throws(CanonicalABIError) in
+                    try HostFunction.loweredTyped(signature: signature, options: options, instance: state, implementation: body)
+                }
+            }
         case .lifted(let lifted):
             // A call into another component instance, run to completion. It goes into the
             // store, so it refers to the two instances weakly (both hold the store) and not
@@ -73,9 +80,16 @@ extension RuntimeScope {
                 return .value(try call.complete())
             }
         }
+        return try lowered { () throws(CanonicalABIError) in
+            try HostFunction.lowered(signature: signature, options: options, instance: state, implementation: implementation)
+        }
+    }
+
+    private func lowered(
+        _ make: () throws(CanonicalABIError) -> HostFunction
+    ) throws(ComponentLinkError) -> HostFunction {
         do {
-            return try HostFunction.lowered(
-                signature: signature, options: options, instance: state, implementation: implementation)
+            return try make()
         } catch {
             throw invalid("canon lower: \(error)")
         }
