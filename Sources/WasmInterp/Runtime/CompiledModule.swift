@@ -70,8 +70,8 @@ public final class CompiledModule: @unchecked Sendable {
     func exportIndex(_ name: String) -> Int? {
         // No entry: no canonically equivalent name is exported, so no byte-equal one either.
         guard let index = exportIndices[name] else { return nil }
-        if module.exports[index].name.utf8.elementsEqual(name.utf8) { return index }
-        return module.exports.lastIndex { $0.name.utf8.elementsEqual(name.utf8) }
+        if module.exports[index].name.hasSameUTF8Bytes(as: name) { return index }
+        return module.exports.lastIndex { $0.name.hasSameUTF8Bytes(as: name) }
     }
 
     /// How many function translations this module has done, over all its instances and

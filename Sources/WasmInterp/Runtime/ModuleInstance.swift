@@ -142,6 +142,17 @@ struct ExactName: Hashable, Sendable {
     init(_ name: String) { bytes = Array(name.utf8) }
 }
 
+extension String {
+    /// Whether both strings are the same UTF-8 bytes (`==` also accepts canonically
+    /// equivalent ones). Compares contiguous storage, not `utf8` views element by element.
+    func hasSameUTF8Bytes(as other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        var left = self
+        var right = other
+        return left.withUTF8 { leftBytes in right.withUTF8 { rightBytes in leftBytes.elementsEqual(rightBytes) } }
+    }
+}
+
 extension InstanceStorage.CallTarget {
     init(_ function: Function) {
         self.function = Unmanaged.passUnretained(function)
