@@ -1,7 +1,3 @@
-/// Stand-in base address for instances without a memory: every access is out of bounds
-/// because their size is 0, so it is never dereferenced.
-nonisolated(unsafe) private let noMemory = UnsafeMutableRawPointer.allocate(byteCount: 16, alignment: 16)
-
 @inline(__always) func u32(_ slot: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: slot) }
 @inline(__always) func s32(_ slot: UInt64) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: slot)) }
 @inline(__always) func s64(_ slot: UInt64) -> Int64 { Int64(bitPattern: slot) }
@@ -54,12 +50,10 @@ extension Execution {
         var instance = frame.code.pointee.instance
         var callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
         var globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-        var memoryBase = noMemory
-        var memorySize: UInt64 = 0
+        var memoryBase = frame.code.pointee.memory.pointee.base
+        var memorySize = frame.code.pointee.memory.pointee.byteCount
         var fuel = self.fuel
         var exit = LoopExit.returned
-
-        (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
 
         dispatch: while true {
             if tracing { trace(frame: frames[frameCount &- 1], pc: pc - codeBase, fp: fp) }
@@ -295,7 +289,7 @@ extension Execution {
                     instance = frame.code.pointee.instance
                     callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                     globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-                    (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
+                    (memoryBase, memorySize) = Execution.memoryRegisters(frame.code)
                 }
             case .call, .callIndirect:
                 frames[frameCount &- 1].pc = pc
@@ -347,7 +341,7 @@ extension Execution {
                         instance = code.pointee.instance
                         callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                         globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-                        (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
+                        (memoryBase, memorySize) = Execution.memoryRegisters(code)
                     }
                     continue dispatch
                 }
@@ -383,7 +377,7 @@ extension Execution {
                 callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                 globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
                 // A host function, or another instance sharing the memory, may have grown it.
-                (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
+                (memoryBase, memorySize) = Execution.memoryRegisters(frame.code)
             case .copy:
                 fp[Int(i.x)] = fp[Int(i.y)]
             case .copyPair:
@@ -471,11 +465,11 @@ extension Execution {
                 memoryBase.storeBytes(of: UInt16(truncatingIfNeeded: fp[Int(i.x)]), toByteOffset: address, as: UInt16.self)
             case .memorySize, .memoryGrow, .memoryInit, .dataDrop, .memoryCopy, .memoryFill,
                  .tableGet, .tableSet, .tableSize, .tableGrow, .tableFill, .tableCopy, .tableInit, .elementDrop:
-                if let reason = executeBulk(i, next: pc.pointee, fp: fp, instance: instance, fuel: &fuel) {
+                if let reason = executeBulk(i, next: pc.pointee, fp: fp, instance: instance, memory: frame.code.pointee.memory, fuel: &fuel) {
                     exit = .trap(reason)
                     break dispatch
                 }
-                (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
+                (memoryBase, memorySize) = Execution.memoryRegisters(frame.code)
             case .v128Load:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 16, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
                 fp[Int(i.x)] = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
@@ -856,10 +850,10 @@ extension Execution {
 
     typealias CallTarget = InstanceStorage.CallTarget
 
-    /// The base and size of an instance's memory 0 (a stand-in of size 0 without one).
-    static func memoryRegisters(of instance: Unmanaged<InstanceStorage>) -> (UnsafeMutableRawPointer, UInt64) {
-        guard let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) else { return (noMemory, 0) }
-        return (memory.base, UInt64(memory.byteCount))
+    /// The base and size of the memory 0 of `code`'s instance (size 0 without one).
+    @inline(__always)
+    static func memoryRegisters(_ code: UnsafeMutablePointer<FunctionCode>) -> (UnsafeMutableRawPointer, UInt64) {
+        (code.pointee.memory.pointee.base, code.pointee.memory.pointee.byteCount)
     }
 
     protocol TracingMode { static var isOn: Bool { get } }
