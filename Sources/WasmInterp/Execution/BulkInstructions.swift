@@ -14,13 +14,13 @@ extension Execution {
     /// Returns the trap reason, or nil on success.
     func executeBulk(
         _ instruction: InternalInstruction, next: InternalInstruction, fp: UnsafeMutablePointer<UInt64>,
-        instance: Unmanaged<InstanceStorage>, memory: UnsafeMutablePointer<MemoryView>, fuel: inout Int64
+        instance: Unmanaged<InstanceStorage>, fuel: inout Int64
     ) -> TrapReason? {
         let operands = fp + Int(instruction.y)
         return instance._withUnsafeGuaranteedRef { instance in
             switch instruction.opcode {
             case .memorySize, .memoryGrow, .memoryInit, .dataDrop, .memoryCopy, .memoryFill:
-                return executeMemoryInstruction(instruction, operands: operands, result: fp + Int(instruction.x), instance: instance, memory: memory, fuel: &fuel)
+                return executeMemoryInstruction(instruction, operands: operands, result: fp + Int(instruction.x), instance: instance, memory: instance.memoryView.pointee, fuel: &fuel)
             default:
                 return executeTableInstruction(instruction, next: next, operands: operands, result: fp + Int(instruction.x), instance: instance, fuel: &fuel)
             }

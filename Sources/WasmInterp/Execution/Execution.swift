@@ -181,7 +181,7 @@ public final class Execution: @unchecked Sendable {
         default: throw Trap(.hostError("only a finished execution can be reset"))
         }
         try Execution.check(arguments, against: function)
-        registers.pointee.entry = function
+        if registers.pointee.entry !== function { registers.pointee.entry = function }
         registers.pointee.entryArguments = arguments
         frameCount = 0
         state = .ready

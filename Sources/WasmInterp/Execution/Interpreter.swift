@@ -30,7 +30,14 @@ extension Execution {
     /// The registers (instruction pointer, frame pointer, memory base and size, fuel) are
     /// locals reloaded only when the frame changes; each instruction is one `switch` case.
     func interpret() -> ExecutionOutcome {
-        isTracing ? interpret(TracingOn.self) : interpret(TracingOff.self)
+        let outcome = isTracing ? interpret(TracingOn.self) : interpret(TracingOff.self)
+        if case .outOfFuel = outcome {
+            // Every out-of-fuel exit (a block's entry, a loop's back edge, a call's entry
+            // charge) leaves the top frame at the `consumeFuel` it could not pay. (Noted
+            // here, not in the loop, whose speed depends on its code layout.)
+            fuelRequiredToContinue = UInt64(frames[frameCount &- 1].pc.pointee.x)
+        }
+        return outcome
     }
 
     /// The loop, specialized for tracing on and off so untraced runs don't test for it.
@@ -50,10 +57,12 @@ extension Execution {
         var instance = frame.code.pointee.instance
         var callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
         var globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-        var memoryBase = frame.code.pointee.memory.pointee.base
-        var memorySize = frame.code.pointee.memory.pointee.byteCount
+        var memoryBase = MemoryView.none.pointee.base
+        var memorySize: UInt64 = 0
         var fuel = self.fuel
         var exit = LoopExit.returned
+
+        (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
 
         dispatch: while true {
             if tracing { trace(frame: frames[frameCount &- 1], pc: pc - codeBase, fp: fp) }
@@ -289,7 +298,7 @@ extension Execution {
                     instance = frame.code.pointee.instance
                     callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                     globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-                    (memoryBase, memorySize) = Execution.memoryRegisters(frame.code)
+                    (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
                 }
             case .call, .callIndirect:
                 frames[frameCount &- 1].pc = pc
@@ -341,7 +350,7 @@ extension Execution {
                         instance = code.pointee.instance
                         callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                         globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-                        (memoryBase, memorySize) = Execution.memoryRegisters(code)
+                        (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
                     }
                     continue dispatch
                 }
@@ -377,7 +386,7 @@ extension Execution {
                 callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
                 globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
                 // A host function, or another instance sharing the memory, may have grown it.
-                (memoryBase, memorySize) = Execution.memoryRegisters(frame.code)
+                (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
             case .copy:
                 fp[Int(i.x)] = fp[Int(i.y)]
             case .copyPair:
@@ -465,11 +474,11 @@ extension Execution {
                 memoryBase.storeBytes(of: UInt16(truncatingIfNeeded: fp[Int(i.x)]), toByteOffset: address, as: UInt16.self)
             case .memorySize, .memoryGrow, .memoryInit, .dataDrop, .memoryCopy, .memoryFill,
                  .tableGet, .tableSet, .tableSize, .tableGrow, .tableFill, .tableCopy, .tableInit, .elementDrop:
-                if let reason = executeBulk(i, next: pc.pointee, fp: fp, instance: instance, memory: frame.code.pointee.memory, fuel: &fuel) {
+                if let reason = executeBulk(i, next: pc.pointee, fp: fp, instance: instance, fuel: &fuel) {
                     exit = .trap(reason)
                     break dispatch
                 }
-                (memoryBase, memorySize) = Execution.memoryRegisters(frame.code)
+                (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
             case .v128Load:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 16, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
                 fp[Int(i.x)] = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
@@ -838,9 +847,6 @@ extension Execution {
         case .trap(let reason):
             return finish(trap: reason)
         case .outOfFuel:
-            // Every out-of-fuel exit (a block's entry, a loop's back edge, a call's entry
-            // charge) leaves `pc` at the `consumeFuel` it could not pay.
-            fuelRequiredToContinue = UInt64(pc.pointee.x)
             state = .suspendedForFuel
             return .outOfFuel
         case .suspended(let token):
@@ -850,10 +856,11 @@ extension Execution {
 
     typealias CallTarget = InstanceStorage.CallTarget
 
-    /// The base and size of the memory 0 of `code`'s instance (size 0 without one).
-    @inline(__always)
-    static func memoryRegisters(_ code: UnsafeMutablePointer<FunctionCode>) -> (UnsafeMutableRawPointer, UInt64) {
-        (code.pointee.memory.pointee.base, code.pointee.memory.pointee.byteCount)
+    /// The base and size of an instance's memory 0 (a stand-in of size 0 without one),
+    /// read through pointers: no reference counting, no exclusivity check.
+    static func memoryRegisters(of instance: Unmanaged<InstanceStorage>) -> (UnsafeMutableRawPointer, UInt64) {
+        let view = instance._withUnsafeGuaranteedRef { $0.memoryView }.pointee
+        return (view.pointee.base, view.pointee.byteCount)
     }
 
     protocol TracingMode { static var isOn: Bool { get } }

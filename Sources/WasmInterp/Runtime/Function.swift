@@ -81,7 +81,6 @@ final class WasmFunction {
             code: compiled.code, constants: try constants(of: compiled), constantCount: compiled.constantCount,
             parameterSlots: compiled.parameterSlots, declaredLocalSlots: compiled.declaredLocalSlots,
             maxFrameSlots: compiled.maxFrameSlots, instance: Unmanaged.passUnretained(instance),
-            memory: instance.memories.first?.view ?? MemoryView.none,
             functionIndex: functionIndex, compiled: Unmanaged.passUnretained(compiled)))
         if forTracing {
             bindingForTracing = Binding(compiled: compiled, header: header)

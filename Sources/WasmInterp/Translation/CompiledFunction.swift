@@ -89,8 +89,6 @@ struct FunctionCode {
     var declaredLocalSlots: Int
     var maxFrameSlots: Int
     var instance: Unmanaged<InstanceStorage>
-    /// The instance's memory 0 (`MemoryView.none` without one).
-    var memory: UnsafeMutablePointer<MemoryView>
     var functionIndex: UInt32
     var compiled: Unmanaged<CompiledFunction>
 }
