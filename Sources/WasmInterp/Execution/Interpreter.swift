@@ -12,6 +12,34 @@ private func effectiveAddress(_ address: UInt64, _ offset: UInt32, _ width: UInt
     return Int(truncatingIfNeeded: start)
 }
 
+/// Zeroes a callee's `zeroed` declared locals at `slots` and copies its constants after
+/// them. The small counts most functions have get plain stores: a loop here becomes a
+/// `memset` or `memcpy` call, which costs more than the stores on every Wasm call.
+@inline(__always)
+private func initializeLocals(
+    _ slots: UnsafeMutablePointer<UInt64>, zeroed: Int, constants: UnsafeMutablePointer<UInt64>, constantCount: Int
+) {
+    switch zeroed {
+    case 0: break
+    case 1: slots[0] = 0
+    case 2: slots[0] = 0; slots[1] = 0
+    case 3: slots[0] = 0; slots[1] = 0; slots[2] = 0
+    case 4: slots[0] = 0; slots[1] = 0; slots[2] = 0; slots[3] = 0
+    default: slots.update(repeating: 0, count: zeroed)
+    }
+    let target = slots + zeroed
+    switch constantCount {
+    case 0: break
+    case 1: target[0] = constants[0]
+    case 2: target[0] = constants[0]; target[1] = constants[1]
+    case 3: target[0] = constants[0]; target[1] = constants[1]; target[2] = constants[2]
+    case 4: target[0] = constants[0]; target[1] = constants[1]; target[2] = constants[2]; target[3] = constants[3]
+    case 5: target[0] = constants[0]; target[1] = constants[1]; target[2] = constants[2]; target[3] = constants[3]; target[4] = constants[4]
+    case 6: target[0] = constants[0]; target[1] = constants[1]; target[2] = constants[2]; target[3] = constants[3]; target[4] = constants[4]; target[5] = constants[5]
+    default: target.update(from: constants, count: constantCount)
+    }
+}
+
 /// The i32 sum of two slots (wrapping, as `i32.add`), as an address slot.
 @inline(__always) private func sum(_ left: UInt64, _ right: UInt64) -> UInt64 { UInt64(u32(left) &+ u32(right)) }
 
@@ -57,15 +85,12 @@ extension Execution {
         var instance = frame.code.pointee.instance
         var callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
         var globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-        var memoryBase = MemoryView.none.pointee.base
-        var memorySize: UInt64 = 0
+        var (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
         var fuel = self.fuel
         var exit = LoopExit.returned
 
-        (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
-
         dispatch: while true {
-            if tracing { trace(frame: frames[frameCount &- 1], pc: pc - codeBase, fp: fp) }
+            if tracing { trace(code: frames[frameCount &- 1].code, pc: pc, fp: fp) }
             let i = pc.pointee
             pc += 1
             switch i.opcode {
@@ -321,14 +346,9 @@ extension Execution {
                    frameCount < maxCallDepth, frameCount < frameCapacity,
                    base &+ code.pointee.maxFrameSlots <= stackCapacity
                 {
-                    // Zeroed locals, then the constants (short loops beat memset/memcpy calls).
-                    var slot = stack + base + code.pointee.parameterSlots
-                    for _ in 0..<code.pointee.declaredLocalSlots {
-                        slot.pointee = 0
-                        slot += 1
-                    }
-                    let constants = code.pointee.constants
-                    for index in 0..<code.pointee.constantCount { slot[index] = constants[index] }
+                    initializeLocals(
+                        stack + base + code.pointee.parameterSlots, zeroed: code.pointee.declaredLocalSlots,
+                        constants: code.pointee.constants, constantCount: code.pointee.constantCount)
                     frame = Frame(code: code, base: base, pc: code.pointee.code)
                     frames[frameCount] = frame
                     frameCount &+= 1
