@@ -24,6 +24,7 @@ let package = Package(
                 "WasmInterp",
                 .product(name: "WasmKit", package: "WasmKit"),
             ]),
+        .executableTarget(name: "entrycost", dependencies: ["WasmInterp"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,7 +20,7 @@ extension Execution {
         return instance._withUnsafeGuaranteedRef { instance in
             switch instruction.opcode {
             case .memorySize, .memoryGrow, .memoryInit, .dataDrop, .memoryCopy, .memoryFill:
-                return executeMemoryInstruction(instruction, operands: operands, result: fp + Int(instruction.x), instance: instance, fuel: &fuel)
+                return executeMemoryInstruction(instruction, operands: operands, result: fp + Int(instruction.x), instance: instance, memory: instance.memoryView.pointee, fuel: &fuel)
             default:
                 return executeTableInstruction(instruction, next: next, operands: operands, result: fp + Int(instruction.x), instance: instance, fuel: &fuel)
             }
@@ -29,8 +29,12 @@ extension Execution {
 
     /// Whether `[start, start + count)` fits in `size`.
     private func fits(_ start: UInt64, _ count: UInt64, _ size: Int) -> Bool {
+        fits(start, count, UInt64(size))
+    }
+
+    private func fits(_ start: UInt64, _ count: UInt64, _ size: UInt64) -> Bool {
         let (end, overflow) = start.addingReportingOverflow(count)
-        return !overflow && end <= UInt64(size)
+        return !overflow && end <= size
     }
 
     private func charge(_ count: UInt64, _ fuel: inout Int64) {
@@ -95,49 +99,51 @@ extension Execution {
         return nil
     }
 
+    /// Memory instructions on memory 0, whose base and size are read through `memory`
+    /// (no object access but for `memory.grow` and the segments).
     private func executeMemoryInstruction(
         _ instruction: InternalInstruction, operands: UnsafeMutablePointer<UInt64>, result: UnsafeMutablePointer<UInt64>,
-        instance: InstanceStorage, fuel: inout Int64
+        instance: InstanceStorage, memory: UnsafeMutablePointer<MemoryView>, fuel: inout Int64
     ) -> TrapReason? {
-        if instruction.opcode == .dataDrop {
-            guard Int(instruction.z) < instance.dataSegments.count else { return .hostError("internal error: bad data segment") }
-            instance.dataSegments[Int(instruction.z)] = []
-            return nil
-        }
-        guard let memory = instance.memories.first else { return .hostError("internal error: no memory") }
+        let base = memory.pointee.base
+        let size = memory.pointee.byteCount
         switch instruction.opcode {
         case .memorySize:
-            result.pointee = UInt64(memory.pageCount)
+            result.pointee = size / UInt64(Memory.pageSize)
         case .memoryGrow:
+            guard let memory = instance.memories.first else { return .hostError("internal error: no memory") }
             result.pointee = UInt64(UInt32(truncatingIfNeeded: memory.grow(by: operands[0] & 0xFFFF_FFFF)))
+        case .dataDrop:
+            guard Int(instruction.z) < instance.dataSegments.count else { return .hostError("internal error: bad data segment") }
+            instance.dataSegments[Int(instruction.z)] = []
         case .memoryInit:
             guard let segment = instance.dataSegments.element(Int(instruction.z)) else { return .hostError("internal error: bad data segment") }
             let destinationStart = operands[0] & 0xFFFF_FFFF
             let sourceStart = operands[1] & 0xFFFF_FFFF
             let count = operands[2] & 0xFFFF_FFFF
-            guard fits(sourceStart, count, segment.count), fits(destinationStart, count, memory.byteCount) else {
+            guard fits(sourceStart, count, segment.count), fits(destinationStart, count, size) else {
                 return .outOfBoundsMemoryAccess
             }
             charge(count, &fuel)
             segment.withUnsafeBytes { bytes in
                 guard let source = bytes.baseAddress else { return }
-                memcpy(memory.base + Int(destinationStart), source + Int(sourceStart), Int(count))
+                memcpy(base + Int(destinationStart), source + Int(sourceStart), Int(count))
             }
         case .memoryCopy:
             let destinationStart = operands[0] & 0xFFFF_FFFF
             let sourceStart = operands[1] & 0xFFFF_FFFF
             let count = operands[2] & 0xFFFF_FFFF
-            guard fits(sourceStart, count, memory.byteCount), fits(destinationStart, count, memory.byteCount) else {
+            guard fits(sourceStart, count, size), fits(destinationStart, count, size) else {
                 return .outOfBoundsMemoryAccess
             }
             charge(count, &fuel)
-            memmove(memory.base + Int(destinationStart), memory.base + Int(sourceStart), Int(count))
+            memmove(base + Int(destinationStart), base + Int(sourceStart), Int(count))
         case .memoryFill:
             let start = operands[0] & 0xFFFF_FFFF
             let count = operands[2] & 0xFFFF_FFFF
-            guard fits(start, count, memory.byteCount) else { return .outOfBoundsMemoryAccess }
+            guard fits(start, count, size) else { return .outOfBoundsMemoryAccess }
             charge(count, &fuel)
-            memset(memory.base + Int(start), Int32(truncatingIfNeeded: operands[1] & 0xFF), Int(count))
+            memset(base + Int(start), Int32(truncatingIfNeeded: operands[1] & 0xFF), Int(count))
         default:
             return .hostError("internal error: not a memory instruction")
         }

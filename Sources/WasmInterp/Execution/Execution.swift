@@ -40,7 +40,10 @@ public final class Execution: @unchecked Sendable {
     public let store: Store
     /// Receives every executed instruction when set before the first run (a slower path:
     /// functions run from code translated one-to-one).
-    public var traceSink: (@Sendable (TraceEvent) -> Void)?
+    public var traceSink: (@Sendable (TraceEvent) -> Void)? {
+        get { registers.pointee.traceSink }
+        set { registers.pointee.traceSink = newValue }
+    }
     /// Fuel left after the last run (0 after running out).
     public var remainingFuel: UInt64 { fuel > 0 ? UInt64(fuel) : 0 }
     /// After a run that returned `.outOfFuel`: the cost of the block it stopped before,
@@ -50,7 +53,10 @@ public final class Execution: @unchecked Sendable {
     /// Fuel is charged per block before the block starts, so a block that costs more
     /// than the budget given to each run would never start: a scheduler that hands out
     /// fixed slices gives at least this much to the next run of this execution.
-    public internal(set) var fuelRequiredToContinue: UInt64?
+    public internal(set) var fuelRequiredToContinue: UInt64? {
+        get { registers.pointee.fuelRequiredToContinue }
+        set { registers.pointee.fuelRequiredToContinue = newValue }
+    }
 
     /// A Wasm function's activation. Its code is owned by the store, which outlives the
     /// execution.
@@ -70,41 +76,96 @@ public final class Execution: @unchecked Sendable {
         case finished
     }
 
-    private(set) var entry: Function
-    private(set) var entryArguments: [Value]
-    var state = State.ready
-    var frames: UnsafeMutablePointer<Frame>
-    var frameCapacity: Int
-    var frameCount = 0
-    var stack: UnsafeMutablePointer<UInt64>
-    var stackCapacity: Int
-    var fuel: Int64 = .max
-    var isTracing: Bool { traceSink != nil }
+    /// The execution's mutable state. It lives behind a pointer (a `let`), not in stored
+    /// properties: a class's stored `var`s cost a dynamic exclusivity check
+    /// (`swift_beginAccess`) on every access, which made entering and leaving a short call
+    /// expensive. The properties below forward to it.
+    struct Registers {
+        var entry: Function
+        var entryArguments: [Value]
+        var state = State.ready
+        var frames: UnsafeMutablePointer<Frame>
+        var frameCapacity: Int
+        var frameCount = 0
+        var stack: UnsafeMutablePointer<UInt64>
+        var stackCapacity: Int
+        var fuel: Int64 = .max
+        var fuelRequiredToContinue: UInt64?
+        var traceSink: (@Sendable (TraceEvent) -> Void)?
+    }
+
+    private let registers: UnsafeMutablePointer<Registers>
+
+    var entry: Function { registers.pointee.entry }
+    var entryArguments: [Value] { registers.pointee.entryArguments }
+    var state: State {
+        get { registers.pointee.state }
+        set { registers.pointee.state = newValue }
+    }
+    var frames: UnsafeMutablePointer<Frame> {
+        get { registers.pointee.frames }
+        set { registers.pointee.frames = newValue }
+    }
+    var frameCapacity: Int {
+        get { registers.pointee.frameCapacity }
+        set { registers.pointee.frameCapacity = newValue }
+    }
+    var frameCount: Int {
+        get { registers.pointee.frameCount }
+        set { registers.pointee.frameCount = newValue }
+    }
+    var stack: UnsafeMutablePointer<UInt64> {
+        get { registers.pointee.stack }
+        set { registers.pointee.stack = newValue }
+    }
+    var stackCapacity: Int {
+        get { registers.pointee.stackCapacity }
+        set { registers.pointee.stackCapacity = newValue }
+    }
+    var fuel: Int64 {
+        get { registers.pointee.fuel }
+        set { registers.pointee.fuel = newValue }
+    }
+    var isTracing: Bool { registers.pointee.traceSink != nil }
     /// `store.configuration.maxCallDepth`, read once.
     let maxCallDepth: Int
+    /// `store.configuration.maxValueStackSlots`, read once.
+    let maxValueStackSlots: Int
+    /// `store.configuration.fuelMetering`, read once.
+    let fuelMetering: Bool
 
     /// Prepares a call of `function` with `arguments` (checked against its type).
     public init(store: Store, function: Function, arguments: [Value]) throws(Trap) {
+        try Execution.check(arguments, against: function)
         self.store = store
-        entry = function
-        entryArguments = arguments
         maxCallDepth = store.configuration.maxCallDepth
-        stackCapacity = 64
-        stack = UnsafeMutablePointer<UInt64>.allocate(capacity: stackCapacity)
-        frameCapacity = 16
-        frames = UnsafeMutablePointer<Frame>.allocate(capacity: frameCapacity)
+        maxValueStackSlots = store.configuration.maxValueStackSlots
+        fuelMetering = store.configuration.fuelMetering
+        let stackCapacity = 64
+        let frameCapacity = 16
+        registers = .allocate(capacity: 1)
+        registers.initialize(to: Registers(
+            entry: function, entryArguments: arguments,
+            frames: .allocate(capacity: frameCapacity), frameCapacity: frameCapacity,
+            stack: .allocate(capacity: stackCapacity), stackCapacity: stackCapacity))
+    }
+
+    /// Throws unless `arguments` fit `function`'s parameter types.
+    private static func check(_ arguments: [Value], against function: Function) throws(Trap) {
         let parameters = function.type.parameters
         guard arguments.count == parameters.count else {
             throw Trap(.hostError("expected \(parameters.count) arguments, got \(arguments.count)"))
         }
-        for (argument, type) in zip(arguments, parameters) where argument.type != type {
-            throw Trap(.hostError("argument \(argument) is not of type \(type)"))
+        for index in arguments.indices where arguments[index].type != parameters[index] {
+            throw Trap(.hostError("argument \(arguments[index]) is not of type \(parameters[index])"))
         }
     }
 
     deinit {
         stack.deallocate()
         frames.deallocate()
+        registers.deinitialize(count: 1)
+        registers.deallocate()
     }
 
     /// Prepares a finished execution (one that returned or trapped) for a new call of
@@ -119,15 +180,9 @@ public final class Execution: @unchecked Sendable {
         case .ready where frameCount == 0: break
         default: throw Trap(.hostError("only a finished execution can be reset"))
         }
-        let parameters = function.type.parameters
-        guard arguments.count == parameters.count else {
-            throw Trap(.hostError("expected \(parameters.count) arguments, got \(arguments.count)"))
-        }
-        for (argument, type) in zip(arguments, parameters) where argument.type != type {
-            throw Trap(.hostError("argument \(argument) is not of type \(type)"))
-        }
-        entry = function
-        entryArguments = arguments
+        try Execution.check(arguments, against: function)
+        if registers.pointee.entry !== function { registers.pointee.entry = function }
+        registers.pointee.entryArguments = arguments
         frameCount = 0
         state = .ready
     }
@@ -171,7 +226,7 @@ public final class Execution: @unchecked Sendable {
     }
 
     private func setFuel(_ budget: UInt64?) {
-        if let budget, store.configuration.fuelMetering {
+        if let budget, fuelMetering {
             fuel = budget > UInt64(Int64.max) ? .max : Int64(budget)
         } else {
             fuel = .max
@@ -240,10 +295,10 @@ public final class Execution: @unchecked Sendable {
     /// Makes the value stack hold at least `slots` slots; false past the store's limit.
     func ensureStackCapacity(_ slots: Int) -> Bool {
         if slots <= stackCapacity { return true }
-        guard slots <= store.configuration.maxValueStackSlots else { return false }
+        guard slots <= maxValueStackSlots else { return false }
         var newCapacity = stackCapacity
         while newCapacity < slots { newCapacity *= 2 }
-        newCapacity = Swift.min(newCapacity, store.configuration.maxValueStackSlots)
+        newCapacity = Swift.min(newCapacity, maxValueStackSlots)
         let newStack = UnsafeMutablePointer<UInt64>.allocate(capacity: newCapacity)
         newStack.moveInitialize(from: stack, count: stackCapacity)
         stack.deallocate()
@@ -269,19 +324,21 @@ public final class Execution: @unchecked Sendable {
 
     /// Reads values of `types` from consecutive slots from `base`.
     func load(_ types: [ValueType], at base: Int) -> [Value] {
+        let stack = self.stack
+        // One result is the common case; an array literal allocates it most cheaply.
+        if types.count == 1 { return [value(of: types[0], at: stack + base)] }
         var slot = base
         var values: [Value] = []
         values.reserveCapacity(types.count)
         for type in types {
-            if type == .v128 {
-                values.append(Value(low: stack[slot], high: stack[slot + 1], type: type))
-                slot += 2
-            } else {
-                values.append(Value(low: stack[slot], type: type))
-                slot += 1
-            }
+            values.append(value(of: type, at: stack + slot))
+            slot += type == .v128 ? 2 : 1
         }
         return values
+    }
+
+    private func value(of type: ValueType, at slot: UnsafeMutablePointer<UInt64>) -> Value {
+        type == .v128 ? Value(low: slot[0], high: slot[1], type: type) : Value(low: slot[0], type: type)
     }
 
     func finish(trap reason: TrapReason) -> ExecutionOutcome {

@@ -1,7 +1,3 @@
-/// Stand-in base address for instances without a memory: every access is out of bounds
-/// because their size is 0, so it is never dereferenced.
-nonisolated(unsafe) private let noMemory = UnsafeMutableRawPointer.allocate(byteCount: 16, alignment: 16)
-
 @inline(__always) func u32(_ slot: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: slot) }
 @inline(__always) func s32(_ slot: UInt64) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: slot)) }
 @inline(__always) func s64(_ slot: UInt64) -> Int64 { Int64(bitPattern: slot) }
@@ -14,6 +10,34 @@ private func effectiveAddress(_ address: UInt64, _ offset: UInt32, _ width: UInt
     let start = (address & 0xFFFF_FFFF) &+ UInt64(offset)
     guard start &+ width <= size else { return nil }
     return Int(truncatingIfNeeded: start)
+}
+
+/// Zeroes a callee's `zeroed` declared locals at `slots` and copies its constants after
+/// them. The small counts most functions have get plain stores: a loop here becomes a
+/// `memset` or `memcpy` call, which costs more than the stores on every Wasm call.
+@inline(__always)
+private func initializeLocals(
+    _ slots: UnsafeMutablePointer<UInt64>, zeroed: Int, constants: UnsafeMutablePointer<UInt64>, constantCount: Int
+) {
+    switch zeroed {
+    case 0: break
+    case 1: slots[0] = 0
+    case 2: slots[0] = 0; slots[1] = 0
+    case 3: slots[0] = 0; slots[1] = 0; slots[2] = 0
+    case 4: slots[0] = 0; slots[1] = 0; slots[2] = 0; slots[3] = 0
+    default: slots.update(repeating: 0, count: zeroed)
+    }
+    let target = slots + zeroed
+    switch constantCount {
+    case 0: break
+    case 1: target[0] = constants[0]
+    case 2: target[0] = constants[0]; target[1] = constants[1]
+    case 3: target[0] = constants[0]; target[1] = constants[1]; target[2] = constants[2]
+    case 4: target[0] = constants[0]; target[1] = constants[1]; target[2] = constants[2]; target[3] = constants[3]
+    case 5: target[0] = constants[0]; target[1] = constants[1]; target[2] = constants[2]; target[3] = constants[3]; target[4] = constants[4]
+    case 6: target[0] = constants[0]; target[1] = constants[1]; target[2] = constants[2]; target[3] = constants[3]; target[4] = constants[4]; target[5] = constants[5]
+    default: target.update(from: constants, count: constantCount)
+    }
 }
 
 /// The i32 sum of two slots (wrapping, as `i32.add`), as an address slot.
@@ -34,7 +58,14 @@ extension Execution {
     /// The registers (instruction pointer, frame pointer, memory base and size, fuel) are
     /// locals reloaded only when the frame changes; each instruction is one `switch` case.
     func interpret() -> ExecutionOutcome {
-        isTracing ? interpret(TracingOn.self) : interpret(TracingOff.self)
+        let outcome = isTracing ? interpret(TracingOn.self) : interpret(TracingOff.self)
+        if case .outOfFuel = outcome {
+            // Every out-of-fuel exit (a block's entry, a loop's back edge, a call's entry
+            // charge) leaves the top frame at the `consumeFuel` it could not pay. (Noted
+            // here, not in the loop, whose speed depends on its code layout.)
+            fuelRequiredToContinue = UInt64(frames[frameCount &- 1].pc.pointee.x)
+        }
+        return outcome
     }
 
     /// The loop, specialized for tracing on and off so untraced runs don't test for it.
@@ -54,15 +85,12 @@ extension Execution {
         var instance = frame.code.pointee.instance
         var callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
         var globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-        var memoryBase = noMemory
-        var memorySize: UInt64 = 0
+        var (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
         var fuel = self.fuel
         var exit = LoopExit.returned
 
-        (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
-
         dispatch: while true {
-            if tracing { trace(frame: frames[frameCount &- 1], pc: pc - codeBase, fp: fp) }
+            if tracing { trace(code: frames[frameCount &- 1].code, pc: pc, fp: fp) }
             let i = pc.pointee
             pc += 1
             switch i.opcode {
@@ -318,14 +346,9 @@ extension Execution {
                    frameCount < maxCallDepth, frameCount < frameCapacity,
                    base &+ code.pointee.maxFrameSlots <= stackCapacity
                 {
-                    // Zeroed locals, then the constants (short loops beat memset/memcpy calls).
-                    var slot = stack + base + code.pointee.parameterSlots
-                    for _ in 0..<code.pointee.declaredLocalSlots {
-                        slot.pointee = 0
-                        slot += 1
-                    }
-                    let constants = code.pointee.constants
-                    for index in 0..<code.pointee.constantCount { slot[index] = constants[index] }
+                    initializeLocals(
+                        stack + base + code.pointee.parameterSlots, zeroed: code.pointee.declaredLocalSlots,
+                        constants: code.pointee.constants, constantCount: code.pointee.constantCount)
                     frame = Frame(code: code, base: base, pc: code.pointee.code)
                     frames[frameCount] = frame
                     frameCount &+= 1
@@ -844,9 +867,6 @@ extension Execution {
         case .trap(let reason):
             return finish(trap: reason)
         case .outOfFuel:
-            // Every out-of-fuel exit (a block's entry, a loop's back edge, a call's entry
-            // charge) leaves `pc` at the `consumeFuel` it could not pay.
-            fuelRequiredToContinue = UInt64(pc.pointee.x)
             state = .suspendedForFuel
             return .outOfFuel
         case .suspended(let token):
@@ -856,10 +876,11 @@ extension Execution {
 
     typealias CallTarget = InstanceStorage.CallTarget
 
-    /// The base and size of an instance's memory 0 (a stand-in of size 0 without one).
+    /// The base and size of an instance's memory 0 (a stand-in of size 0 without one),
+    /// read through pointers: no reference counting, no exclusivity check.
     static func memoryRegisters(of instance: Unmanaged<InstanceStorage>) -> (UnsafeMutableRawPointer, UInt64) {
-        guard let memory = instance._withUnsafeGuaranteedRef({ $0.memories.first }) else { return (noMemory, 0) }
-        return (memory.base, UInt64(memory.byteCount))
+        let view = instance._withUnsafeGuaranteedRef { $0.memoryView }.pointee
+        return (view.pointee.base, view.pointee.byteCount)
     }
 
     protocol TracingMode { static var isOn: Bool { get } }

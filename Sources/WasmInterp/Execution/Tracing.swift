@@ -3,14 +3,15 @@
 /// text form is recovered by decoding the original instruction at its source offset, so
 /// translation keeps no text and untraced runs pay one predictable branch per instruction.
 extension Execution {
-    func trace(frame: Frame, pc: Int, fp: UnsafeMutablePointer<UInt64>) {
-        let compiled = frame.code.pointee.compiled.takeUnretainedValue()
-        let instance = frame.code.pointee.instance.takeUnretainedValue()
+    func trace(code: UnsafeMutablePointer<FunctionCode>, pc instruction: UnsafeMutablePointer<InternalInstruction>, fp: UnsafeMutablePointer<UInt64>) {
+        let pc = instruction - code.pointee.code
+        let compiled = code.pointee.compiled.takeUnretainedValue()
+        let instance = code.pointee.instance.takeUnretainedValue()
         guard let sink = traceSink, pc < compiled.sourceOffsets.count,
               compiled.sourceOffsets[pc] != CompiledFunction.noSourceOffset
         else { return }
         let offset = Int(compiled.sourceOffsets[pc])
-        let index = frame.code.pointee.functionIndex
+        let index = code.pointee.functionIndex
         guard Int(index) < instance.functions.count, case .wasm(let function) = instance.functions[Int(index)].kind else { return }
         let body = function.body
         var reader = InstructionReader(bytes: body.bytes, range: offset..<body.codeRange.upperBound)

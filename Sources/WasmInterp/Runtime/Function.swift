@@ -71,7 +71,8 @@ final class WasmFunction {
     /// The code the interpreter enters: the module's translation (made now if no instance
     /// has made it yet) bound to this instance.
     func code(forTracing: Bool) throws -> UnsafeMutablePointer<FunctionCode> {
-        if let bound = forTracing ? bindingForTracing : binding { return bound.header }
+        // The cell, not the bindings: reading it costs no exclusivity check.
+        if let bound = forTracing ? codeCell.pointee.codeForTracing : codeCell.pointee.code { return bound }
         instance.prepareForExecution()
         let variant = CodeVariant(meterFuel: instance.store.configuration.fuelMetering, forTracing: forTracing)
         let compiled = try instance.compiledModule.code(ofDefinedFunction: definedIndex, variant: variant)

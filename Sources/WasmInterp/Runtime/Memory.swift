@@ -15,7 +15,9 @@ public final class Memory: @unchecked Sendable {
     /// Start of the memory's bytes. Stable for the memory's lifetime.
     public let base: UnsafeMutableRawPointer
     /// Current size in bytes (a multiple of `pageSize`).
-    public private(set) var byteCount: Int
+    public var byteCount: Int { Int(truncatingIfNeeded: view.pointee.byteCount) }
+    /// The base and size where the interpreter reads them (owned by this memory).
+    let view: UnsafeMutablePointer<MemoryView>
     /// Most pages this memory may grow to: its declared maximum capped by the store's
     /// limit and by the address space it could reserve.
     public let maxPages: Int
@@ -39,7 +41,8 @@ public final class Memory: @unchecked Sendable {
                 base = mapped
                 reservedBytes = bytes
                 maxPages = Swift.min(limit, pages)
-                byteCount = minimum * Memory.pageSize
+                view = .allocate(capacity: 1)
+                view.initialize(to: MemoryView(base: mapped, byteCount: UInt64(minimum * Memory.pageSize)))
                 return
             }
             guard pages > Swift.max(minimum, 1) else { throw MemoryError.reservationFailed(bytes: bytes) }
@@ -47,7 +50,10 @@ public final class Memory: @unchecked Sendable {
         }
     }
 
-    deinit { MemoryReservations.shared.release(base, bytes: reservedBytes, usedBytes: byteCount) }
+    deinit {
+        MemoryReservations.shared.release(base, bytes: reservedBytes, usedBytes: byteCount)
+        view.deallocate()
+    }
 
     /// `memory.grow`: adds `pages` zeroed pages; returns the old page count, or -1 if the
     /// memory would exceed its maximum.
@@ -55,7 +61,7 @@ public final class Memory: @unchecked Sendable {
         let old = pageCount
         guard pages <= UInt64(maxPages - old) else { return -1 }
         // The pages are reserved, accessible and untouched (so zero) already.
-        byteCount += Int(pages) * Memory.pageSize
+        view.pointee.byteCount += pages * UInt64(Memory.pageSize)
         return Int64(old)
     }
 
@@ -70,6 +76,21 @@ public final class Memory: @unchecked Sendable {
         let (end, overflow) = address.addingReportingOverflow(length)
         return !overflow && end <= UInt64(byteCount)
     }
+}
+
+/// A memory's base and current size, behind a pointer: the interpreter reads them with no
+/// object access (no reference counting, no exclusivity check).
+struct MemoryView {
+    var base: UnsafeMutableRawPointer
+    var byteCount: UInt64
+
+    /// What an instance without a memory sees: size 0, so every access is out of bounds
+    /// and `base` is never dereferenced. Read only when code is bound to an instance.
+    nonisolated(unsafe) static let none: UnsafeMutablePointer<MemoryView> = {
+        let view = UnsafeMutablePointer<MemoryView>.allocate(capacity: 1)
+        view.initialize(to: MemoryView(base: UnsafeMutableRawPointer.allocate(byteCount: 16, alignment: 16), byteCount: 0))
+        return view
+    }()
 }
 
 public enum MemoryError: Error, Sendable, CustomStringConvertible {

@@ -57,9 +57,12 @@ final class InstanceStorage: @unchecked Sendable {
     init(module: CompiledModule, store: Store) {
         compiledModule = module
         self.store = store
+        memoryView = .allocate(capacity: 1)
+        memoryView.initialize(to: MemoryView.none)
     }
 
     deinit {
+        memoryView.deallocate()
         callTargets.deallocate()
         globalCells.deallocate()
         typeIDs.deallocate()
@@ -68,6 +71,9 @@ final class InstanceStorage: @unchecked Sendable {
     // What the interpreter reads on its hot path, as raw buffers (no reference counting):
     // built once, when code of the instance first runs (everything is in place by then).
     var isPreparedForExecution = false
+    /// Where memory 0's base and size are (`MemoryView.none` without a memory): a `let`
+    /// cell, so reading it costs no exclusivity check. Set when the instance is prepared.
+    let memoryView: UnsafeMutablePointer<UnsafeMutablePointer<MemoryView>>
     /// Per function index: the function, and the Wasm function if it is one.
     var callTargets = UnsafeMutableBufferPointer<CallTarget>(start: nil, count: 0)
     /// Per global index: where its value lives.
@@ -86,6 +92,7 @@ final class InstanceStorage: @unchecked Sendable {
     func prepareForExecution() {
         guard !isPreparedForExecution else { return }
         isPreparedForExecution = true
+        memoryView.pointee = memories.first?.view ?? MemoryView.none
         callTargets = .allocate(capacity: functions.count)
         for (index, function) in functions.enumerated() {
             callTargets.initializeElement(at: index, to: CallTarget(function))
