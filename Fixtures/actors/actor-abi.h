@@ -246,6 +246,17 @@ static void *on_channel_open(OptionalBytes state, Bytes channel_id, Bytes messag
 static void *on_channel_message(OptionalBytes state, Bytes channel_id, Bytes message);
 static void *on_channel_close(OptionalBytes state, Bytes channel_id);
 
+/* The three channel handlers of an actor that has no use for channels: every opening is
+ * accepted without a message; messages and closes leave the state as it is. */
+#define ACCEPT_CHANNELS_KEEPING_STATE                                                           \
+    static void *on_channel_open(OptionalBytes state, Bytes channel_id, Bytes message) {         \
+        return return_state_and_accept(state, 1, none);                                         \
+    }                                                                                            \
+    static void *on_channel_message(OptionalBytes state, Bytes channel_id, Bytes message) {      \
+        return return_state(state);                                                              \
+    }                                                                                            \
+    static void *on_channel_close(OptionalBytes state, Bytes channel_id) { return return_state(state); }
+
 static OptionalBytes optional_bytes(u32 is_some, u8 *ptr, u32 len) {
     OptionalBytes value = {is_some, {ptr, len}};
     return value;

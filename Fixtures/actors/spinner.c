@@ -30,14 +30,4 @@ static void *on_request(OptionalBytes state, Bytes request_id, Bytes message) {
     return return_state_and_reply(state, some(message));
 }
 
-static void *on_channel_open(OptionalBytes state, Bytes channel_id, Bytes message) {
-    return return_state_and_accept(state, 1, none);
-}
-
-static void *on_channel_message(OptionalBytes state, Bytes channel_id, Bytes message) {
-    return return_state(state);
-}
-
-static void *on_channel_close(OptionalBytes state, Bytes channel_id) {
-    return return_state(state);
-}
+ACCEPT_CHANNELS_KEEPING_STATE
