@@ -105,4 +105,17 @@ import Testing
         let lines = try SavedChain.parse(event.jsonLine(actor: "a\tb"))
         #expect(lines == [ChainEventLine(actor: "a\tb", event: event)])
     }
+
+    @Test func linesEndedByCarriageReturnAndNewlineReadBack() throws {
+        // "\r\n" is one Character in Swift: splitting on the Character "\n" would leave the
+        // whole file as one line.
+        let events = (0..<3).map { sequence in
+            ChainEvent(
+                sequence: UInt64(sequence), eventType: "custom", data: [], timestamp: 0, description: nil,
+                parentHash: nil, hash: [])
+        }
+        let text = events.map { $0.jsonLine(actor: "a") + "\r\n" }.joined()
+        let lines = try SavedChain.parse(text)
+        #expect(lines.map(\.event) == events)
+    }
 }

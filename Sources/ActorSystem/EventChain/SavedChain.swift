@@ -44,13 +44,15 @@ public enum SavedChain {
         return try parse(text)
     }
 
-    /// The events of chain text, in order (blank lines are skipped).
+    /// The events of chain text, in order (blank lines are skipped; a line may end in
+    /// `\r\n`).
     public static func parse(_ text: String) throws(SavedChainError) -> [ChainEventLine] {
         var lines: [ChainEventLine] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where !line.allSatisfy({ $0 == " " || $0 == "\r" }) {
+        // Split on the newline byte: as Characters, "\r\n" is one that is not "\n".
+        for (index, line) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+        where !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) {
             do {
-                lines.append(try ChainEventLine(json: line))
+                lines.append(try ChainEventLine(json: Substring(line)))
             } catch {
                 throw .malformedLine(line: index &+ 1, message: error.message)
             }
