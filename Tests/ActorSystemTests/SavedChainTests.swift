@@ -117,5 +117,10 @@ import Testing
         let text = events.map { $0.jsonLine(actor: "a") + "\r\n" }.joined()
         let lines = try SavedChain.parse(text)
         #expect(lines.map(\.event) == events)
+        // A line starting with a combining mark (one Character with the newline before
+        // it) is still its own line, and malformed.
+        #expect(throws: SavedChainError.malformedLine(line: 4, message: "expected {")) {
+            try SavedChain.parse(text + "\u{301}{}\n")
+        }
     }
 }
