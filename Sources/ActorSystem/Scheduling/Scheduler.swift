@@ -64,8 +64,11 @@ final class Scheduler: @unchecked Sendable {
     @discardableResult
     func addTimer(deadline: UInt64, fire: @escaping @Sendable () -> Void) -> UInt64 {
         lock.withLock {
+            let earliestBefore = timers.earliestDeadline
             let id = timers.add(deadline: deadline, fire: fire)
-            lock.signal(Self.workAvailable)
+            // A sleeping worker waits until the earliest deadline; only an earlier one
+            // needs it awake (every request arms a timeout that is rarely the earliest).
+            if earliestBefore.map({ deadline < $0 }) ?? true { lock.signal(Self.workAvailable) }
             return id
         }
     }
