@@ -34,7 +34,7 @@ import Testing
         return Date().timeIntervalSince(started) / Double(Self.requestCount) * 1e6
     }
 
-    @Test func requestTimeoutsCostLittlePerRoundTrip() throws {
+    @Test func repliedRequestsCancelTheirTimeoutsAndPrintTheRoundTripTime() throws {
         var without: [Double] = []
         var with: [Double] = []
         for _ in 0..<3 {
