@@ -18,6 +18,20 @@ import Darwin
 final class MemoryReservations: @unchecked Sendable {
     static let shared = MemoryReservations()
 
+    /// Most address space kept idle (unused and fresh reservations together), whatever
+    /// their sizes: modules declaring many different large maximums must not fill the
+    /// address space with reservations nobody uses.
+    let keptBytesLimit: Int
+    /// Guarded by `lock`: address space kept idle now.
+    private var keptBytes = 0
+
+    init(keptBytesLimit: Int = 1 << 42) {
+        self.keptBytesLimit = keptBytesLimit
+    }
+
+    /// Address space kept idle now (at most `keptBytesLimit`).
+    var keptAddressSpace: Int { lock.withLock { keptBytes } }
+
     /// Most reservations kept per size.
     private static let keptPerSize = 32
     /// Used bytes zeroed in place rather than returned to the kernel.
@@ -37,18 +51,25 @@ final class MemoryReservations: @unchecked Sendable {
     /// the address space cannot hold it.
     func reserve(bytes: Int) -> UnsafeMutableRawPointer? {
         let taken = lock.withLock { () -> UnsafeMutableRawPointer? in
-            if let kept = unused[bytes]?.popLast() { return kept }
+            if let kept = unused[bytes]?.popLast() {
+                keptBytes &-= bytes
+                return kept
+            }
             guard let run = fresh[bytes] else { return nil }
             fresh[bytes] = run.count > 1 ? (run.next + bytes, run.count - 1) : nil
+            keptBytes &-= bytes
             return run.next
         }
         if let taken { return taken }
-        let runLength = Swift.max(1, Swift.min(Self.freshRunLength, Self.freshRunBytes / Swift.max(bytes, 1)))
+        var runLength = Swift.max(1, Swift.min(Self.freshRunLength, Self.freshRunBytes / Swift.max(bytes, 1)))
+        let room = lock.withLock { keptBytesLimit &- keptBytes }
+        if bytes * (runLength - 1) > room { runLength = 1 }
         if runLength > 1, let run = map(bytes * runLength) {
             // Each reservation of the run is later released (or unmapped) on its own.
             let stored = lock.withLock { () -> Bool in
-                guard fresh[bytes] == nil else { return false }
+                guard fresh[bytes] == nil, keptBytes &+ bytes * (runLength - 1) <= keptBytesLimit else { return false }
                 fresh[bytes] = (run + bytes, runLength - 1)
+                keptBytes &+= bytes * (runLength - 1)
                 return true
             }
             // Another thread mapped a run meanwhile: keep the first of this one only.
@@ -67,9 +88,9 @@ final class MemoryReservations: @unchecked Sendable {
 
     /// Takes back a reservation of `bytes` whose first `usedBytes` may have been written.
     func release(_ base: UnsafeMutableRawPointer, bytes: Int, usedBytes: Int) {
-        let hasRoom = lock.withLock { unused[bytes, default: []].count < Self.keptPerSize }
+        let roomToKeep = lock.withLock { hasRoom(forKeeping: bytes) }
         let resident = Swift.min(usedBytes, Self.keptResidentBytes)
-        guard hasRoom,
+        guard roomToKeep,
               usedBytes <= resident || madvise(base + resident, usedBytes - resident, MADV_DONTNEED) == 0
         else {
             munmap(base, bytes)
@@ -77,10 +98,16 @@ final class MemoryReservations: @unchecked Sendable {
         }
         base.initializeMemory(as: UInt8.self, repeating: 0, count: resident)
         let kept = lock.withLock { () -> Bool in
-            guard unused[bytes, default: []].count < Self.keptPerSize else { return false }
+            guard hasRoom(forKeeping: bytes) else { return false }
             unused[bytes, default: []].append(base)
+            keptBytes &+= bytes
             return true
         }
         if !kept { munmap(base, bytes) }
+    }
+
+    /// Called with `lock` held.
+    private func hasRoom(forKeeping bytes: Int) -> Bool {
+        unused[bytes, default: []].count < Self.keptPerSize && keptBytes &+ bytes <= keptBytesLimit
     }
 }
