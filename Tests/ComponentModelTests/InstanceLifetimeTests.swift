@@ -43,6 +43,44 @@ import WasmInterp
         #expect(store == nil)
     }
 
+    /// A reusable call outlives the instance and function it came from, like a kept
+    /// function: the instances its guest calls into through lowered imports stay alive.
+    @Test func aReusableCallKeptByTheHostStillCallsOtherInstances() throws {
+        weak var store: Store?
+        var call: GuestCall<UInt32>?
+        do {
+            let instance = try LoadedComponent(bytes: ComponentFixtures.bytes("component-calls")).instantiate()
+            store = instance.store
+            call = try instance.function(named: "quadruple").makeReusableCall {
+                (reader: inout CanonicalReader) throws(CanonicalABIError) -> UInt32 in try reader.read(UInt32.self)
+            }
+        }
+        for argument: UInt32 in [5, 6] {
+            let outcome = call?.start { (writer: inout CanonicalWriter) throws(CanonicalABIError) in try writer.write(argument) }
+            guard case .returned(let result)? = outcome else {
+                Issue.record("quadruple(\(argument)): \(String(describing: outcome))")
+                return
+            }
+            #expect(result == argument * 4)
+        }
+        call = nil
+        #expect(store == nil)
+    }
+
+    @Test func aDynamicCallKeptByTheHostStillCallsOtherInstances() throws {
+        var call: GuestCall<ComponentValue?>?
+        do {
+            let instance = try LoadedComponent(bytes: ComponentFixtures.bytes("component-calls")).instantiate()
+            call = try instance.function(named: "quadruple").makeCall([.u32(5)])
+        }
+        let outcome = call?.start()
+        guard case .returned(let result)? = outcome else {
+            Issue.record("quadruple(5): \(String(describing: outcome))")
+            return
+        }
+        #expect(result == .u32(20))
+    }
+
     // MARK: Without the linker
 
     /// `cabi-echo.wasm` with a lowered import (`host.i32`, `(u32) -> u32`, adding one) and

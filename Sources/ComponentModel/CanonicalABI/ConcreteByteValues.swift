@@ -1,4 +1,4 @@
-/// Non-generic reads and writes of the types actors pass on every call (`list<u8>`,
+/// Non-generic reads and writes of the types hosts pass on most calls (`list<u8>`,
 /// `option<list<u8>>`, `string`, `bool`): the same as the generic `read(_:)` and
 /// `write(_:)`, but specialized here, so callers in other modules do not go through
 /// generic dispatch and metadata lookups on their hot paths.

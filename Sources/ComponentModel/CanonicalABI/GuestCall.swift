@@ -43,6 +43,10 @@ public final class GuestCall<Result>: @unchecked Sendable {
     private let lowerArguments: ((inout CanonicalWriter) throws(CanonicalABIError) -> Void)?
     private let liftResult: (inout CanonicalReader) throws(CanonicalABIError) -> Result
     private var state = State.ready
+    /// What the guest's lowered imports need alive but refer to weakly (the linker's
+    /// instance states): a call the host keeps after dropping the function it came from
+    /// must still reach them.
+    var keptAlive: AnyObject?
     /// The context the arguments were lowered in, kept to lift the result.
     private var loweringContext: CanonicalContext?
     /// Fuel left when the guest last stopped (returned, suspended, ran out or trapped):

@@ -52,7 +52,7 @@ extension HostFunction {
     ///
     /// ```swift
     /// let send = try HostFunction.loweredTyped(signature: sendSignature, options: options, instance: state) { arguments in
-    ///     let actor = try arguments.next(String.self)
+    ///     let recipient = try arguments.next(String.self)
     ///     let message = try arguments.next([UInt8].self)
     ///     return .typed(ComponentResult<CanonicalUnit, String>.ok(CanonicalUnit()))
     /// }

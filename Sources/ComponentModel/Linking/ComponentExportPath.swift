@@ -1,6 +1,6 @@
 /// Where a function of an exported interface sits among an instance's exports. Every
 /// instance of one `LoadedComponent` has its exports in the same places, so a host that
-/// finds the same functions in many instances (an actor restarted again and again) can
+/// finds the same functions in many instances (one component instantiated again and again) can
 /// look them up by name once and by position afterwards.
 public struct ComponentExportPath: Sendable, Hashable {
     let interface: Int

@@ -64,9 +64,11 @@ public struct ComponentFunction: Sendable {
         liftResult: @escaping (inout CanonicalReader) throws(CanonicalABIError) -> Result
     ) throws -> GuestCall<Result> {
         guard case .lifted(let lifted) = implementation else { throw ComponentCallError.notResumable }
-        return try GuestCall(
+        let call = try GuestCall(
             function: lifted.coreFunction, signature: lifted.signature, options: lifted.options,
             instance: lifted.instance, caller: nil, lowerArguments: nil, liftResult: liftResult)
+        call.keptAlive = lifted.states
+        return call
     }
 
     /// Calls from `caller` (nil: the host), which cannot be entered while the call runs.
@@ -107,9 +109,11 @@ final class LiftedFunction: Sendable {
     }
 
     func makeCall(_ arguments: [ComponentValue], caller: ComponentInstanceState?) throws(CanonicalABIError) -> GuestCall<ComponentValue?> {
-        try GuestCall(
+        let call = try GuestCall(
             function: coreFunction, signature: signature, options: options, instance: instance,
             arguments: arguments, caller: caller)
+        call.keptAlive = states
+        return call
     }
 }
 

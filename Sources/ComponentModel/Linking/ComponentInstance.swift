@@ -52,7 +52,7 @@ public struct LoadedComponent: Sendable {
 
     /// The functions the component imports: by interface (nil for world-level functions)
     /// and name, with their types.
-    /// (Computed once, when the component is loaded: spawning checks them every time.)
+    /// (Computed once, when the component is loaded: hosts check them on every instantiation.)
     public let importedFunctions: [ComponentFunctionDescription]
 
     /// The functions the component exports, as `importedFunctions` lists imports.
@@ -170,7 +170,7 @@ public final class ComponentInstance: Sendable {
     }
 
     /// The position of an export by exact name, else by name without version (compared as
-    /// UTF-8: names are ASCII, and scanning characters would cost a spawn more than its
+    /// UTF-8: names are ASCII, and scanning characters would cost an instantiation more than its
     /// lookups need).
     func exportIndex(_ name: String) -> Int? {
         // By index, comparing names in place: the closures of `firstIndex(where:)` would
