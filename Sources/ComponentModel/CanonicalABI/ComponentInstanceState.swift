@@ -108,11 +108,15 @@ public final class ComponentInstanceState: @unchecked Sendable {
 }
 
 extension ComponentInstanceState {
-    /// An execution of `function` in the instance's store: the spare one if there is one.
-    func makeCallExecution(_ function: Function, _ arguments: [Value]) throws(Trap) -> Execution {
-        let spare = spareCallExecution
+    /// An execution of `function` (numbers only) with raw argument bits, in the instance's
+    /// store: the spare one if there is one (see `Execution.reset(function:slotArguments:)`).
+    func makeCallExecution(_ function: Function, slotArguments: UnsafeBufferPointer<UInt64>) throws(Trap) -> Execution {
+        guard let spare = spareCallExecution else {
+            return try Execution(store: store, function: function, slotArguments: slotArguments)
+        }
         spareCallExecution = nil
-        return try Self.execution(reusing: spare, store: store, function, arguments)
+        try spare.reset(function: function, slotArguments: slotArguments)
+        return spare
     }
 
     /// Keeps a finished call execution for the next call.
@@ -133,6 +137,28 @@ extension ComponentInstanceState {
         } catch {
             throw .coreTrap(error)
         }
+    }
+
+    /// `callHelper` for a function of numbers only, with the arguments' raw bits (see
+    /// `Execution.reset(function:slotArguments:)`): allocates nothing. Returns the first
+    /// result's bits (nil: the function has no result).
+    func callHelper(_ function: Function, slotArguments: UnsafeBufferPointer<UInt64>) throws(CanonicalABIError) -> UInt64? {
+        let spare = spareHelperExecution
+        spareHelperExecution = nil
+        let execution: Execution
+        do {
+            if let spare {
+                try spare.reset(function: function, slotArguments: slotArguments)
+                execution = spare
+            } else {
+                execution = try Execution(store: store, function: function, slotArguments: slotArguments)
+            }
+            _ = try execution.complete(fuel: helperCallFuel)
+        } catch {
+            throw .coreTrap(error)
+        }
+        spareHelperExecution = execution
+        return execution.returnedSlot(0)
     }
 
     private static func execution(

@@ -47,6 +47,8 @@ public final class GuestCall<Result>: @unchecked Sendable {
     /// instance states): a call the host keeps after dropping the function it came from
     /// must still reach them.
     var keptAlive: AnyObject?
+    /// The storage of the flat arguments, kept from call to call (see `lowerArguments`).
+    private var flatArgumentBuffer: [UInt64] = []
     /// The context the arguments were lowered in, kept to lift the result.
     private var loweringContext: CanonicalContext?
     /// Fuel left when the guest last stopped (returned, suspended, ran out or trapped):
@@ -138,13 +140,8 @@ public final class GuestCall<Result>: @unchecked Sendable {
         do throws(CanonicalABIError) {
             let context = CanonicalContext(options: options, instance: instance, borrowScope: scope)
             loweringContext = context
-            let arguments = try lowerArgumentValues(context, lowering)
-            do {
-                execution = try instance.makeCallExecution(function, arguments)
-                execution.traceSink = traceSink
-            } catch {
-                throw CanonicalABIError.coreTrap(error)
-            }
+            execution = try lowerArguments(context, lowering)
+            execution.traceSink = traceSink
         } catch {
             return fail(error)
         }
@@ -220,29 +217,57 @@ public final class GuestCall<Result>: @unchecked Sendable {
 
     // MARK: Steps
 
-    private func lowerArgumentValues(
+    /// Lowers the arguments and prepares the core call with them. Core values go in as
+    /// raw slots (a lifted function's core type has numbers only), so neither the
+    /// arguments nor the results become `Value` arrays.
+    private func lowerArguments(
         _ context: CanonicalContext, _ lowerArguments: (inout CanonicalWriter) throws(CanonicalABIError) -> Void
-    ) throws(CanonicalABIError) -> [Value] {
+    ) throws(CanonicalABIError) -> Execution {
         guard signature.parametersSpill, let tuple = signature.parameterTuple else {
-            var writer = CanonicalWriter(flatCapacity: signature.flatParameterTypes.count, context: context)
+            let count = signature.flatParameterTypes.count
+            var writer = CanonicalWriter(reusing: takeFlatArgumentBuffer(), flatCapacity: count, context: context)
             try lowerArguments(&writer)
-            return try writer.coreValues(signature.flatParameterTypes)
+            let slots = writer.takeFlatSlots()
+            defer { flatArgumentBuffer = slots }
+            guard slots.count == count else {
+                throw .invalidCallState("lowered \(slots.count) core values, expected \(count)")
+            }
+            return try slots.withUnsafeBufferPointer { buffer throws(CanonicalABIError) in try makeExecution(buffer) }
         }
         let memory = try context.memory()
         let pointer = try context.allocate(alignment: tuple.alignment, size: UInt64(tuple.size))
         try memory.checkPlacement(pointer, size: UInt64(tuple.size), alignment: tuple.alignment)
         var writer = CanonicalWriter(memory: memory, address: pointer, context: context)
         try lowerArguments(&writer)
-        return [.i32(UInt32(truncatingIfNeeded: pointer))]
+        var slot = UInt64(UInt32(truncatingIfNeeded: pointer))
+        return try withUnsafePointer(to: &slot) { address throws(CanonicalABIError) in
+            try makeExecution(UnsafeBufferPointer(start: address, count: 1))
+        }
+    }
+
+    private func takeFlatArgumentBuffer() -> [UInt64] {
+        var buffer: [UInt64] = []
+        swap(&buffer, &flatArgumentBuffer)
+        return buffer
+    }
+
+    private func makeExecution(_ slots: UnsafeBufferPointer<UInt64>) throws(CanonicalABIError) -> Execution {
+        do {
+            return try instance.makeCallExecution(function, slotArguments: slots)
+        } catch {
+            throw .coreTrap(error)
+        }
     }
 
     private func handle(_ outcome: ExecutionOutcome, _ execution: Execution, _ scope: BorrowScope?) -> GuestCallOutcome<Result> {
         remainingFuel = execution.remainingFuel
         fuelRequiredToContinue = execution.fuelRequiredToContinue
         switch outcome {
-        case .returned(let values):
+        case .returned:
+            // A lifted function has at most one core result (more spill to memory).
+            let result = execution.returnedSlot(0)
             instance.recycleCallExecution(execution)
-            return finish(values, scope)
+            return finish(result, scope)
         case .trapped(let trap):
             return fail(.coreTrap(trap))
         case .outOfFuel:
@@ -255,25 +280,30 @@ public final class GuestCall<Result>: @unchecked Sendable {
         }
     }
 
-    /// Lifts the result, checks every borrow was dropped, calls `post-return`, and leaves.
-    private func finish(_ values: [Value], _ scope: BorrowScope?) -> GuestCallOutcome<Result> {
+    /// Lifts the result (`coreResult`: the core function's one result, if it has one),
+    /// checks every borrow was dropped, calls `post-return`, and leaves.
+    private func finish(_ coreResult: UInt64?, _ scope: BorrowScope?) -> GuestCallOutcome<Result> {
         do throws(CanonicalABIError) {
             // The lowering context serves for lifting too (lifting uses no borrow scope).
             let context = loweringContext ?? CanonicalContext(options: options, instance: instance)
             loweringContext = nil
             var reader: CanonicalReader
-            if signature.resultSpills, let layout = signature.result, let pointer = values.first?.slots.0 {
+            if signature.resultSpills, let layout = signature.result, let pointer = coreResult {
                 let memory = try context.memory()
                 try memory.checkPlacement(pointer, size: UInt64(layout.size), alignment: layout.alignment)
                 reader = CanonicalReader(memory: memory, address: pointer, context: context)
             } else {
-                reader = CanonicalReader(flat: values.map(\.slots.0), context: context)
+                reader = CanonicalReader(flat: coreResult.map { [$0] } ?? [], context: context)
             }
             let result = try liftResult(&reader)
             if let scope, scope.liveBorrows != 0 { throw CanonicalABIError.borrowsNotDropped(count: scope.liveBorrows) }
             if let postReturn = options.postReturn {
-                _ = try instance.withoutLeaving { () throws(CanonicalABIError) -> [Value] in
-                    try instance.callHelper(postReturn, values)
+                var slot = coreResult ?? 0
+                let count = coreResult == nil ? 0 : 1
+                _ = try withUnsafePointer(to: &slot) { address throws(CanonicalABIError) in
+                    try instance.withoutLeaving { () throws(CanonicalABIError) -> UInt64? in
+                        try instance.callHelper(postReturn, slotArguments: UnsafeBufferPointer(start: address, count: count))
+                    }
                 }
             }
             instance.leave(to: caller)

@@ -863,6 +863,10 @@ extension Execution {
         switch exit {
         case .returned:
             state = .finished
+            if resultsStayInSlots {
+                returnedSlotCount = entry.type.results.count
+                return .returned([])
+            }
             return .returned(load(entry.type.results, at: 0))
         case .trap(let reason):
             return finish(trap: reason)
