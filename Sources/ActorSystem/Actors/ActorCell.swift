@@ -75,18 +75,20 @@ final class ActorCell: @unchecked Sendable {
     private(set) var restartRecipe: RestartRecipe?
 
     // MARK: Runner-owned
+    // One thread at a time, by the scheduler's guarantee, so no dynamic exclusivity
+    // checks (`swift_beginAccess`, several per message otherwise).
 
-    var instance: ComponentInstance?
+    @exclusivity(unchecked) var instance: ComponentInstance?
     /// The current instance's exported functions.
-    var handlers = HandlerTable()
+    @exclusivity(unchecked) var handlers = HandlerTable()
     /// The state handlers receive: the last successful handler's (mirrored in `shared`).
-    var state: [UInt8]?
+    @exclusivity(unchecked) var state: [UInt8]?
     /// The handler call in progress, across slices and suspensions.
-    var activeCall: ActiveHandlerCall?
+    @exclusivity(unchecked) var activeCall: ActiveHandlerCall?
     /// Whether `init` still has to run (it runs before any message).
-    var needsInitialization = true
+    @exclusivity(unchecked) var needsInitialization = true
     /// Set by `runtime.shutdown` during a handler: the actor exits when the handler returns.
-    var shutdownRequest: ShutdownRequest?
+    @exclusivity(unchecked) var shutdownRequest: ShutdownRequest?
 
     struct ShutdownRequest {
         var data: [UInt8]?
@@ -146,9 +148,9 @@ final class ActiveHandlerCall {
     /// The message being handled (nil for `init`).
     let message: MailboxMessage?
     let call: GuestCall<HandlerResult>
-    var fuelUsed: UInt64 = 0
+    @exclusivity(unchecked) var fuelUsed: UInt64 = 0
     /// The host call the guest is suspended in, if it is.
-    var suspendedHostCall: SuspendedHostCall?
+    @exclusivity(unchecked) var suspendedHostCall: SuspendedHostCall?
 
     init(handler: ActorHandler, message: MailboxMessage?, call: GuestCall<HandlerResult>) {
         self.handler = handler

@@ -17,21 +17,24 @@ public final class ComponentInstanceState: @unchecked Sendable {
     public let parent: ComponentInstanceState?
     /// The handles the instance's core code holds, by the `i32` index it sees.
     public let handles = ResourceTable()
+    // The `@exclusivity(unchecked)` fields are touched several times per call, and the
+    // instance is used from one thread at a time: a dynamic exclusivity check
+    // (`swift_beginAccess`) on each access cost more than a `realloc` call's Wasm code.
     /// Fuel for each `realloc`, `post-return` and destructor call (nil: unlimited).
-    public var helperCallFuel: UInt64?
+    @exclusivity(unchecked) public var helperCallFuel: UInt64?
     /// False while a call into the instance is in progress (suspended calls included).
-    public internal(set) var mayEnter = true
+    @exclusivity(unchecked) public internal(set) var mayEnter = true
     /// False while `realloc` or `post-return` runs: the guest may not call imports then.
-    public internal(set) var mayLeave = true
+    @exclusivity(unchecked) public internal(set) var mayLeave = true
     /// Set when a call into the instance trapped.
-    public internal(set) var hasTrapped = false
+    @exclusivity(unchecked) public internal(set) var hasTrapped = false
     /// Resource types this instance defines (`resource.new` / `resource.rep` are its own).
     private var definedResources: Set<Int> = []
     /// Finished executions kept for the next call, so that a call does not allocate one
     /// (with its stacks): one for calls into the instance, one for helper calls. A call
     /// takes one out while it runs, so nested or overlapping calls get fresh ones.
-    private var spareCallExecution: Execution?
-    private var spareHelperExecution: Execution?
+    @exclusivity(unchecked) private var spareCallExecution: Execution?
+    @exclusivity(unchecked) private var spareHelperExecution: Execution?
 
     public init(store: Store, parent: ComponentInstanceState? = nil) {
         self.store = store

@@ -42,24 +42,26 @@ public final class GuestCall<Result>: @unchecked Sendable {
     /// Nil for a reusable call, which gets its arguments with each start.
     private let lowerArguments: ((inout CanonicalWriter) throws(CanonicalABIError) -> Void)?
     private let liftResult: (inout CanonicalReader) throws(CanonicalABIError) -> Result
-    private var state = State.ready
+    // The `@exclusivity(unchecked)` fields are touched on every call, and a call is used
+    // from one thread at a time: no dynamic exclusivity checks (`swift_beginAccess`).
+    @exclusivity(unchecked) private var state = State.ready
     /// What the guest's lowered imports need alive but refer to weakly (the linker's
     /// instance states): a call the host keeps after dropping the function it came from
     /// must still reach them.
     var keptAlive: AnyObject?
     /// The storage of the flat arguments, kept from call to call (see `lowerArguments`).
-    private var flatArgumentBuffer: [UInt64] = []
+    @exclusivity(unchecked) private var flatArgumentBuffer: [UInt64] = []
     /// The context the arguments were lowered in, kept to lift the result.
-    private var loweringContext: CanonicalContext?
+    @exclusivity(unchecked) private var loweringContext: CanonicalContext?
     /// Fuel left when the guest last stopped (returned, suspended, ran out or trapped):
     /// what a scheduler subtracts from the budget it gave to learn what the run cost.
-    public private(set) var remainingFuel: UInt64 = 0
+    @exclusivity(unchecked) public private(set) var remainingFuel: UInt64 = 0
     /// After `.outOfFuel`: the fuel the guest's next block costs (see
     /// `Execution.fuelRequiredToContinue`); a continuation given less makes no progress.
-    public private(set) var fuelRequiredToContinue: UInt64?
+    @exclusivity(unchecked) public private(set) var fuelRequiredToContinue: UInt64?
     /// Receives each Wasm instruction the guest executes (set before `start`); nil: no
     /// tracing (see `Execution.traceSink`).
-    public var traceSink: (@Sendable (TraceEvent) -> Void)?
+    @exclusivity(unchecked) public var traceSink: (@Sendable (TraceEvent) -> Void)?
 
     private enum State {
         case ready
