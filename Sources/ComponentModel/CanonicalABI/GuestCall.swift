@@ -49,6 +49,9 @@ public final class GuestCall<Result>: @unchecked Sendable {
     /// instance states): a call the host keeps after dropping the function it came from
     /// must still reach them.
     var keptAlive: AnyObject?
+    /// The context of calls without borrows (most): it holds nothing of a call's own, so
+    /// one serves them all instead of one allocated per call.
+    private let plainContext: CanonicalContext
     /// The storage of the flat arguments, kept from call to call (see `lowerArguments`).
     @exclusivity(unchecked) private var flatArgumentBuffer: [UInt64] = []
     /// The context the arguments were lowered in, kept to lift the result.
@@ -101,6 +104,7 @@ public final class GuestCall<Result>: @unchecked Sendable {
         self.caller = caller
         self.lowerArguments = lowerArguments
         self.liftResult = liftResult
+        plainContext = CanonicalContext(options: options, instance: instance)
     }
 
     // MARK: Driving the call
@@ -140,7 +144,7 @@ public final class GuestCall<Result>: @unchecked Sendable {
         let scope = signature.parametersContainBorrow ? BorrowScope() : nil
         let execution: Execution
         do throws(CanonicalABIError) {
-            let context = CanonicalContext(options: options, instance: instance, borrowScope: scope)
+            let context = scope.map { CanonicalContext(options: options, instance: instance, borrowScope: $0) } ?? plainContext
             loweringContext = context
             execution = try lowerArguments(context, lowering)
             execution.traceSink = traceSink
@@ -287,7 +291,7 @@ public final class GuestCall<Result>: @unchecked Sendable {
     private func finish(_ coreResult: UInt64?, _ scope: BorrowScope?) -> GuestCallOutcome<Result> {
         do throws(CanonicalABIError) {
             // The lowering context serves for lifting too (lifting uses no borrow scope).
-            let context = loweringContext ?? CanonicalContext(options: options, instance: instance)
+            let context = loweringContext ?? plainContext
             loweringContext = nil
             var reader: CanonicalReader
             if signature.resultSpills, let layout = signature.result, let pointer = coreResult {
