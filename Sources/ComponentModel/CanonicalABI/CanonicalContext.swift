@@ -10,6 +10,9 @@ final class CanonicalContext {
     let borrowScope: BorrowScope?
     /// Set when lifting from a caller (`canon lower`): handles it lends are recorded here.
     let lenders: LenderList?
+    /// Whether `options.realloc` was found to have the right type: checked once per
+    /// context, which a guest call keeps for all its calls.
+    @exclusivity(unchecked) private var reallocTypeChecked = false
 
     init(options: CanonicalOptions, instance: ComponentInstanceState, borrowScope: BorrowScope? = nil, lenders: LenderList? = nil) {
         self.options = options
@@ -32,8 +35,11 @@ final class CanonicalContext {
     /// is not checked here: callers check alignment and bounds of what they asked for.
     func reallocate(old: UInt64, oldSize: UInt64, alignment: UInt32, newSize: UInt64) throws(CanonicalABIError) -> UInt64 {
         guard let realloc = options.realloc else { throw .missingRealloc }
-        guard realloc.type == Self.reallocType else {
-            throw .coreTrap(Trap(.hostError("realloc has type \(realloc.type), not \(Self.reallocType)")))
+        if !reallocTypeChecked {
+            guard realloc.type == Self.reallocType else {
+                throw .coreTrap(Trap(.hostError("realloc has type \(realloc.type), not \(Self.reallocType)")))
+            }
+            reallocTypeChecked = true
         }
         // On the stack, not in an array: this runs for every list the host passes in.
         var arguments = (

@@ -71,8 +71,10 @@ public final class Execution: @unchecked Sendable {
     enum State {
         case ready
         case suspendedForFuel
-        /// Waiting for a host function's results, which go to slot `resultBase`.
-        case suspendedForHost(resultTypes: [ValueType], resultBase: Int)
+        /// Waiting for a host function's results (of `Registers.hostResultTypes`), which
+        /// go to slot `resultBase`. (The types are not a payload here: a payload that is
+        /// reference counted makes every read and write of the state pay for it.)
+        case suspendedForHost(resultBase: Int)
         case finished
     }
 
@@ -84,6 +86,8 @@ public final class Execution: @unchecked Sendable {
         var entry: Function
         var entryArguments: [Value]
         var state = State.ready
+        /// With `State.suspendedForHost`: the types of the results the host owes.
+        var hostResultTypes: [ValueType] = []
         var frames: UnsafeMutablePointer<Frame>
         var frameCapacity: Int
         var frameCount = 0
@@ -132,6 +136,11 @@ public final class Execution: @unchecked Sendable {
         set { registers.pointee.fuel = newValue }
     }
     var isTracing: Bool { registers.pointee.traceSink != nil }
+    /// Marks the execution as waiting for a host function's results.
+    func suspendForHost(resultTypes: [ValueType], resultBase: Int) {
+        registers.pointee.hostResultTypes = resultTypes
+        state = .suspendedForHost(resultBase: resultBase)
+    }
     var resultsStayInSlots: Bool {
         get { registers.pointee.resultsStayInSlots }
         set {
@@ -244,9 +253,10 @@ public final class Execution: @unchecked Sendable {
 
     /// Continues after `.suspended`, giving the host function's results to the guest.
     public func resume(withHostResults results: [Value], fuel: UInt64? = nil) -> ExecutionOutcome {
-        guard case .suspendedForHost(let resultTypes, let resultBase) = state else {
+        guard case .suspendedForHost(let resultBase) = state else {
             return .trapped(Trap(.hostError("execution is not waiting for host results")))
         }
+        let resultTypes = registers.pointee.hostResultTypes
         setFuel(fuel)
         fuelRequiredToContinue = nil
         guard results.count == resultTypes.count, zip(results, resultTypes).allSatisfy({ $0.type == $1 }) else {
@@ -288,7 +298,7 @@ public final class Execution: @unchecked Sendable {
                 state = .finished
                 return returned(results)
             case .suspend(let token):
-                state = .suspendedForHost(resultTypes: host.type.results, resultBase: 0)
+                suspendForHost(resultTypes: host.type.results, resultBase: 0)
                 return .suspended(token: token)
             }
         } catch let trap as Trap {

@@ -930,7 +930,7 @@ extension Execution {
             store(values, at: base)
             return .success(nil)
         case .suspend(let token):
-            state = .suspendedForHost(resultTypes: host.type.results, resultBase: base)
+            suspendForHost(resultTypes: host.type.results, resultBase: base)
             return .success(token)
         }
     }
