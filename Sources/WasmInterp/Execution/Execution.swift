@@ -1,14 +1,17 @@
 /// How a run of an `Execution` ended.
+///
+/// The rare cases are indirect so that an outcome is one word: every call returns one,
+/// and a large enum is copied and destroyed through out-of-line code.
 public enum ExecutionOutcome: Sendable {
     /// The function returned these results.
     case returned([Value])
     /// Execution trapped; the execution is finished.
-    case trapped(Trap)
+    indirect case trapped(Trap)
     /// The fuel budget ran out before a block could start; `run(fuel:)` continues
     /// exactly there.
     case outOfFuel
     /// A host function asked to wait; `resume(withHostResults:fuel:)` continues with its results.
-    case suspended(token: any Sendable)
+    indirect case suspended(token: any Sendable)
 }
 
 /// One executed instruction, as reported to a trace sink.

@@ -45,11 +45,12 @@ private func initializeLocals(
 
 extension Execution {
     /// Why the interpreter loop stopped.
+    /// (Indirect payloads keep it one word, like `ExecutionOutcome`.)
     enum LoopExit {
-        case trap(TrapReason)
+        indirect case trap(TrapReason)
         case returned
         case outOfFuel
-        case suspended(token: any Sendable)
+        indirect case suspended(token: any Sendable)
     }
 
     /// The interpreter loop: runs the top frame until the entry function returns, a trap,
