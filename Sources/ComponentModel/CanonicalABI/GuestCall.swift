@@ -58,13 +58,21 @@ public final class GuestCall<Result>: @unchecked Sendable {
     @exclusivity(unchecked) private var loweringContext: CanonicalContext?
     /// Fuel left when the guest last stopped (returned, suspended, ran out or trapped):
     /// what a scheduler subtracts from the budget it gave to learn what the run cost.
-    @exclusivity(unchecked) public private(set) var remainingFuel: UInt64 = 0
+    public var remainingFuel: UInt64 { fuelLeft }
     /// After `.outOfFuel`: the fuel the guest's next block costs (see
     /// `Execution.fuelRequiredToContinue`); a continuation given less makes no progress.
-    @exclusivity(unchecked) public private(set) var fuelRequiredToContinue: UInt64?
+    public var fuelRequiredToContinue: UInt64? { fuelRequired }
     /// Receives each Wasm instruction the guest executes (set before `start`); nil: no
     /// tracing (see `Execution.traceSink`).
-    @exclusivity(unchecked) public var traceSink: (@Sendable (TraceEvent) -> Void)?
+    public var traceSink: (@Sendable (TraceEvent) -> Void)? {
+        get { sink }
+        set { sink = newValue }
+    }
+    // Behind the computed properties above: accessed from another module, a stored
+    // property gets dynamic exclusivity checks whatever its attribute says.
+    @exclusivity(unchecked) private var fuelLeft: UInt64 = 0
+    @exclusivity(unchecked) private var fuelRequired: UInt64?
+    @exclusivity(unchecked) private var sink: (@Sendable (TraceEvent) -> Void)?
 
     private enum State {
         case ready
@@ -266,8 +274,8 @@ public final class GuestCall<Result>: @unchecked Sendable {
     }
 
     private func handle(_ outcome: ExecutionOutcome, _ execution: Execution, _ scope: BorrowScope?) -> GuestCallOutcome<Result> {
-        remainingFuel = execution.remainingFuel
-        fuelRequiredToContinue = execution.fuelRequiredToContinue
+        fuelLeft = execution.remainingFuel
+        fuelRequired = execution.fuelRequiredToContinue
         switch outcome {
         case .returned:
             // A lifted function has at most one core result (more spill to memory).
