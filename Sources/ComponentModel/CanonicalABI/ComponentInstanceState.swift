@@ -114,10 +114,9 @@ extension ComponentInstanceState {
     /// An execution of `function` (numbers only) with raw argument bits, in the instance's
     /// store: the spare one if there is one (see `Execution.reset(function:slotArguments:)`).
     func makeCallExecution(_ function: Function, slotArguments: UnsafeBufferPointer<UInt64>) throws(Trap) -> Execution {
-        guard let spare = spareCallExecution else {
+        guard let spare = spareCallExecution.take() else {
             return try Execution(store: store, function: function, slotArguments: slotArguments)
         }
-        spareCallExecution = nil
         try spare.reset(function: function, slotArguments: slotArguments)
         return spare
     }
@@ -146,11 +145,10 @@ extension ComponentInstanceState {
     /// `Execution.reset(function:slotArguments:)`): allocates nothing. Returns the first
     /// result's bits (nil: the function has no result).
     func callHelper(_ function: Function, slotArguments: UnsafeBufferPointer<UInt64>) throws(CanonicalABIError) -> UInt64? {
-        let spare = spareHelperExecution
-        spareHelperExecution = nil
         let execution: Execution
         do {
-            if let spare {
+            // Taken out (moved, not copied) while it runs, as in `callHelper(_:_:)`.
+            if let spare = spareHelperExecution.take() {
                 try spare.reset(function: function, slotArguments: slotArguments)
                 execution = spare
             } else {
@@ -160,8 +158,9 @@ extension ComponentInstanceState {
         } catch {
             throw .coreTrap(error)
         }
+        let result = execution.returnedSlot(0)
         spareHelperExecution = execution
-        return execution.returnedSlot(0)
+        return result
     }
 
     private static func execution(

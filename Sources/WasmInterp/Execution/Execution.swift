@@ -284,7 +284,7 @@ public final class Execution: @unchecked Sendable {
     }
 
     private func start() -> ExecutionOutcome {
-        switch entry.kind {
+        switch registers.pointee.entry.kind {
         case .host(let host):
             return callHostEntry(host)
         case .wasm(let function):
