@@ -288,7 +288,8 @@ public final class Execution: @unchecked Sendable {
         case .host(let host):
             return callHostEntry(host)
         case .wasm(let function):
-            store(entryArguments, at: 0, growing: true)
+            // Slot arguments are in place already (`reset(function:slotArguments:)`).
+            if !resultsStayInSlots { store(entryArguments, at: 0, growing: true) }
             if let reason = pushFrame(function, base: 0) { return finish(trap: reason) }
             return interpret()
         }
