@@ -63,12 +63,23 @@ struct Deque<Element> {
 
     private mutating func grow() {
         let newCapacity = Swift.max(storage.count &* 2, 8)
-        var newStorage: [Element?] = []
-        newStorage.reserveCapacity(newCapacity)
-        for index in 0..<count { newStorage.append(storage[(head &+ index) & mask].take()) }
-        newStorage.append(contentsOf: repeatElement(nil, count: newCapacity &- count))
+        let (head, count, mask) = (head, count, mask)
+        let newStorage = storage.withUnsafeMutableBufferPointer { old in
+            [Element?](unsafeUninitializedCapacity: newCapacity) { new, initialized in
+                guard let destination = new.baseAddress else { return }
+                var moved = 0
+                if let source = old.baseAddress {
+                    while moved < count {
+                        (destination + moved).initialize(to: (source + ((head &+ moved) & mask)).pointee.take())
+                        moved &+= 1
+                    }
+                }
+                (destination + moved).initialize(repeating: nil, count: newCapacity &- moved)
+                initialized = newCapacity
+            }
+        }
         storage = newStorage
-        head = 0
+        self.head = 0
     }
 }
 extension Deque: Sendable where Element: Sendable {}
