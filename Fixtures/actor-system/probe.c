@@ -2,7 +2,8 @@
  * tests. Imports runtime, message-server-host and timing (spawn it with all three).
  *
  * The state is bytes the probe sets to what happened (so tests can read it back); init
- * keeps the state it is given and logs "probe ACTOR-ID".
+ * keeps the state it is given and logs "probe ACTOR-ID"; an initial state "init:MESSAGE"
+ * makes init do what handle-send does with MESSAGE (from an empty state) instead.
  *
  * handle-send, by message (TARGET is an actor id or name; fields split at ':'):
  *   log:TEXT               runtime.log(TEXT)
@@ -220,10 +221,14 @@ static Bytes store_round_trip(Bytes content) {
     return outcome("stored:");
 }
 
+u8 *handle_send(u32 is_some, const u8 *state_ptr, u32 state_len, const u8 *msg, u32 msg_len);
+
 EXPORT("theater:simple/actor#init")
 u8 *actor_init(u32 is_some, const u8 *state, u32 state_len, const u8 *id, u32 id_len) {
     Bytes line = concat(text("probe "), (Bytes){id, id_len});
     host_log(line.ptr, line.len);
+    Bytes command = {state, state_len};
+    if (is_some && take_prefix(&command, "init:")) return handle_send(1, 0, 0, command.ptr, command.len);
     return return_state(is_some, (Bytes){state, state_len});
 }
 

@@ -15,6 +15,9 @@ enum ScheduleStatus: Sendable {
     /// A supervised actor without an instance, kept for its supervisor: messages queue
     /// up, nothing runs until `restart` (or `stop`).
     case awaitingRestart
+    /// `init` waits for another actor's `init` to settle (`spawn(_:startingAfter:)`):
+    /// messages queue up; that actor's `init` returning or failing makes this one queued.
+    case awaitingPredecessor
 }
 
 /// What a suspended host call waits for: resuming with anything else is a stale answer
@@ -44,6 +47,14 @@ struct ActorSharedState: Sendable {
     var state: [UInt8]?
     var eventLog: ActorEventLog
     var logLines = Deque<String>()
+    /// Start ordering (see `InitOrder.swift`): whose `init` this actor's waits for.
+    var predecessor: InitPredecessor?
+    /// Counts this actor's instances; a follower waits only for the one it was started after.
+    var instanceGeneration: UInt64 = 0
+    /// Whether the current instance's `init` has returned or failed.
+    var initSettled = false
+    /// Actors waiting for the current instance's `init` to settle.
+    var initFollowers: [ActorCell] = []
 
     var isRunning: Bool { exitReason == nil }
 }

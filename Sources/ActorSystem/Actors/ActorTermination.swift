@@ -23,6 +23,7 @@ extension ActorSystem {
             return shared.mailbox.drain()
         }
         guard let drained else { return }
+        settleInit(of: cell)
         recordEnd(of: cell, reason: reason, failure: failure, stopReason: "stopped by the host")
         saveChainIfAsked(cell)
         let shuttingDown = directory.withLock { directory -> Bool in
@@ -86,7 +87,7 @@ extension ActorSystem {
             shared.stopRequested = true
             shared.holdRequested = false
             switch shared.schedule {
-            case .idle, .waiting, .awaitingRestart:
+            case .idle, .waiting, .awaitingRestart, .awaitingPredecessor:
                 shared.schedule = .queued
                 return true
             case .queued, .running:

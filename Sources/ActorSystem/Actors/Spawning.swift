@@ -8,10 +8,14 @@ extension ActorSystem {
     ///
     /// An `init` that fails crashes the actor like any handler (see `onFailure`).
     ///
+    /// - Parameter predecessor: an actor whose `init` must return or fail before this
+    ///   one's runs, as OTP supervisors start children one after another (nil, an unknown
+    ///   or ended actor, or one whose `init` has settled: no wait). The new actor exists
+    ///   at once either way; messages sent to it wait behind its `init`.
     /// - Throws: `ActorSystemError` — `.invalidComponent`, `.interfaceNotGranted`,
     ///   `.unsupportedImport`, `.invalidExport`, `.instantiationFailed`, `.nameInUse`,
     ///   `.shuttingDown`.
-    public func spawn(_ definition: ActorDefinition) throws(ActorSystemError) -> ActorID {
+    public func spawn(_ definition: ActorDefinition, startingAfter predecessor: ActorID? = nil) throws(ActorSystemError) -> ActorID {
         let cached = try components.component(for: definition.componentBytes)
         let component = cached.component
         // Only the interfaces the component imports are bound (the others would be unused).
@@ -45,7 +49,11 @@ extension ActorSystem {
             if let name = definition.name, directory.isNameTaken(name) { throw .nameInUse(name) }
             directory.add(cell)
         }
-        cell.shared.withLock { $0.schedule = .queued }
+        let awaited = initPredecessor(predecessor)
+        cell.shared.withLock { shared in
+            shared.predecessor = awaited
+            shared.schedule = .queued
+        }
         scheduler.enqueue(cell)
         return id
     }

@@ -34,7 +34,7 @@ extension ActorSystem {
             shared.stopRequested = true
             shared.holdRequested = true
             switch shared.schedule {
-            case .idle, .waiting:
+            case .idle, .waiting, .awaitingPredecessor:
                 shared.schedule = .queued
                 return .pendingAndWake
             case .queued, .running, .awaitingRestart:
@@ -56,9 +56,13 @@ extension ActorSystem {
     /// state. Its `init` runs first, then the messages waiting in its mailbox. Records a
     /// `restart` event.
     ///
+    /// - Parameter predecessor: an actor whose `init` must return or fail before this one's
+    ///   runs (see `spawn(_:startingAfter:)`).
     /// - Throws: `.unknownActor`, `.notSupervised`, `.notAwaitingRestart`,
     ///   `.instantiationFailed`, `.shuttingDown`.
-    public func restart(_ id: ActorID, from stateSource: SupervisorManifest.RestartState) throws(ActorSystemError) {
+    public func restart(
+        _ id: ActorID, from stateSource: SupervisorManifest.RestartState, startingAfter predecessor: ActorID? = nil
+    ) throws(ActorSystemError) {
         let cell = try cell(id)
         guard let recipe = cell.restartRecipe else { throw .notSupervised(id) }
         guard !directory.withLock({ $0.isShuttingDown }) else { throw .shuttingDown }
@@ -78,6 +82,7 @@ extension ActorSystem {
         let state = stateSource == .initial ? cell.initialState : cell.state
         cell.state = state
         cell.needsInitialization = true
+        beginInstance(of: cell, after: predecessor == id ? nil : initPredecessor(predecessor))
         record(.restart(stateSource: stateSource.rawValue, state: state), for: cell)
         cell.shared.withLock { shared in
             shared.state = state
@@ -167,6 +172,7 @@ extension ActorSystem {
             return shared.mailbox.queuedChannelOpens
         }
         guard let queuedOpens else { return }
+        settleInit(of: cell)
         recordEnd(of: cell, reason: reason, failure: failure, stopReason: "stopped by its supervisor")
         let why = "actor \(cell.displayName) \(reason)"
         for (id, entry) in requests.withLock({ $0.removeStarted(answeredBy: cell.id) }) {

@@ -40,8 +40,10 @@ extension ActorSystem {
         return nil
     }
 
-    /// The actor whose answer `cell`'s suspended call waits for, if it waits for one.
+    /// The actor whose answer `cell`'s suspended call waits for, if it waits for one, or
+    /// whose `init` its own `init` waits for.
     private func actorWaitedOn(by cell: ActorCell) -> ActorCell? {
+        if let predecessor = initAwaited(by: cell) { return predecessor }
         switch cell.shared.withLock({ $0.waitKey }) {
         case .request(let id)?:
             guard let responder = requests.withLock({ $0[id]?.responder }) else { return nil }

@@ -40,6 +40,7 @@ extension ActorSystem {
         guard budget > 0 else { return requeue(cell) }
         if cell.needsInitialization {
             guard !cell.shared.withLock({ $0.stopRequested }) else { return stopNow(cell) }
+            if waitsForPredecessor(cell) { return .over }
             return startInitialization(cell, budget: &budget)
         }
         enum Next { case message(MailboxMessage), stop, idle }
@@ -223,6 +224,7 @@ extension ActorSystem {
         switch active.message {
         case nil:
             cell.needsInitialization = false
+            settleInit(of: cell)
         case .request(let id, _)?:
             if let reply = result.reply {
                 answerRequest(id, from: cell, with: .success(reply))

@@ -31,6 +31,9 @@ struct TreeSupervision: Sendable {
     var deferredExits: [(ActorID, ActorExitReason)] = []
     /// Children that could not be started again: (supervisor, child, why).
     var failedStarts: [(String, String, String)] = []
+    /// The actor the tree started last: the next one's `init` runs after its `init`, so
+    /// children start one after another in order, as under an OTP supervisor.
+    var lastStarted: ActorID?
 
     var failure: SupervisionTreeFailure?
     var isStopped = false
@@ -72,7 +75,8 @@ struct TreeSupervision: Sendable {
         guard let node = nodes[path] else { return }
         if let source, let id = node.ownActor, (try? system.status(of: id)) == .awaitingRestart {
             do {
-                try system.restart(id, from: source)
+                try system.restart(id, from: source, startingAfter: lastStarted)
+                lastStarted = id
             } catch {
                 throw .actorSystem(error)
             }
@@ -99,7 +103,8 @@ struct TreeSupervision: Sendable {
         case .actor(let manifest):
             if let source, case .actor(let id)? = node.children[name], (try? system.status(of: id)) == .awaitingRestart {
                 do {
-                    try system.restart(id, from: source)
+                    try system.restart(id, from: source, startingAfter: lastStarted)
+                lastStarted = id
                 } catch {
                     throw .actorSystem(error)
                 }
@@ -179,7 +184,9 @@ struct TreeSupervision: Sendable {
         guard let componentPath = manifest.componentPath else { throw .notAnActor(manifest.name) }
         let definition = ChildActorDefinition.make(manifest, name: name, componentBytes: try componentFile(componentPath))
         do {
-            return try system.spawn(definition)
+            let id = try system.spawn(definition, startingAfter: lastStarted)
+            lastStarted = id
+            return id
         } catch {
             throw .actorSystem(error)
         }
