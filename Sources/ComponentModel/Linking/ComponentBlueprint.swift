@@ -31,6 +31,10 @@ final class ComponentBlueprint: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     /// Guarded by `mutex`: by position of the `canon` definition.
     private var signatures: [Int: (type: ComponentFunctionType, signature: CanonicalSignature)] = [:]
+    /// Guarded by `mutex`: per definition position, where its alias found the export it
+    /// names among its instance's exports (-1: not an alias), as the first instantiation to
+    /// complete found them. Later ones look there first (see `AliasTargets`).
+    private var aliasTargets: [Int]?
 
     init(_ component: Component) {
         var modules: [Int: CompiledModule] = [:]
@@ -85,6 +89,20 @@ final class ComponentBlueprint: @unchecked Sendable {
         let made = try make()
         store((type, made), at: position)
         return made
+    }
+
+    /// Where aliases found their exports in an earlier instantiation; nil before one completed.
+    func knownAliasTargets() -> [Int]? {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return aliasTargets
+    }
+
+    /// Keeps what a completed instantiation found (the first one recorded stays).
+    func recordAliasTargets(_ targets: [Int]) {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        if aliasTargets == nil { aliasTargets = targets }
     }
 
     private func cachedSignature(at position: Int) -> (type: ComponentFunctionType, signature: CanonicalSignature)? {

@@ -6,7 +6,8 @@ extension RuntimeScope {
         importCount += 1
         let name = componentImport.name.name
         if let arguments {
-            guard let item = arguments[name] else {
+            // The last argument of that name, as a dictionary built in order would keep.
+            guard let item = arguments.last(where: { $0.name == name })?.item else {
                 throw invalid("instantiation has no argument for import \"\(name)\"")
             }
             guard item.matches(componentImport.type.sort) else {

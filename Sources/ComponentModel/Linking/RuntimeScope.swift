@@ -25,9 +25,10 @@ final class RuntimeScope: @unchecked Sendable {
     weak var definingScope: RuntimeScope?
     let context: InstantiationContext
     let state: ComponentInstanceState
-    /// The `with` arguments of a nested instantiation; nil for the top level, whose
-    /// imports come from the host.
-    let arguments: [String: RuntimeItem]?
+    /// The `with` arguments of a nested instantiation, in their order; nil for the top
+    /// level, whose imports come from the host. (A few entries, found by a scan: a
+    /// dictionary would hash every name for one lookup each.)
+    let arguments: [(name: String, item: RuntimeItem)]?
 
     var coreModules: [CompiledModule] = []
     var coreInstances: [CoreInstanceValue] = []
@@ -41,10 +42,12 @@ final class RuntimeScope: @unchecked Sendable {
     var typeCount = 0
     var importCount = 0
     private(set) var exports: [(name: ExternName, item: RuntimeItem)] = []
+    /// Where aliases found their exports in earlier instantiations; set by `run`.
+    private var aliasTargets = AliasTargets(known: nil, definitionCount: 0)
 
     init(
         component: Component, resolved: ResolvedComponent, blueprint: ComponentBlueprint, definingScope: RuntimeScope?,
-        context: InstantiationContext, state: ComponentInstanceState, arguments: [String: RuntimeItem]?
+        context: InstantiationContext, state: ComponentInstanceState, arguments: [(name: String, item: RuntimeItem)]?
     ) {
         self.component = component
         self.resolved = resolved
@@ -60,6 +63,7 @@ final class RuntimeScope: @unchecked Sendable {
     func run() throws(ComponentLinkError) {
         let steps = blueprint.steps
         guard steps.count == component.definitions.count else { throw invalid("blueprint of another component") }
+        aliasTargets = AliasTargets(known: blueprint.knownAliasTargets(), definitionCount: steps.count)
         for position in steps.indices {
             switch steps[position] {
             case .countType:
@@ -72,6 +76,7 @@ final class RuntimeScope: @unchecked Sendable {
                 try instantiate(component.definitions[position], at: position)
             }
         }
+        if let learned = aliasTargets.learned { blueprint.recordAliasTargets(learned) }
     }
 
     private func instantiate(_ definition: ComponentDefinition, at position: Int) throws(ComponentLinkError) {
@@ -92,7 +97,7 @@ final class RuntimeScope: @unchecked Sendable {
         case .instance(let expression):
             instances.append(try instance(expression))
         case .alias(let alias):
-            try resolveAlias(alias)
+            try resolveAlias(alias, at: position)
         case .type(let type):
             try defineType(type)
         case .canonical(let function):
@@ -197,9 +202,10 @@ final class RuntimeScope: @unchecked Sendable {
         switch expression {
         case .instantiate(let componentIndex, let arguments):
             let component = try entry(components, Int(componentIndex), "component")
-            var items: [String: RuntimeItem] = [:]
+            var items: [(name: String, item: RuntimeItem)] = []
+            items.reserveCapacity(arguments.count)
             for argument in arguments {
-                items[argument.name] = try item(argument.item)
+                items.append((argument.name, try item(argument.item)))
             }
             let child = RuntimeScope(
                 component: component.component, resolved: component.resolved, blueprint: component.blueprint,
@@ -218,20 +224,27 @@ final class RuntimeScope: @unchecked Sendable {
 
     // MARK: Aliases
 
-    private func resolveAlias(_ alias: Alias) throws(ComponentLinkError) {
+    private func resolveAlias(_ alias: Alias, at position: Int) throws(ComponentLinkError) {
         switch alias.target {
         case .export(let instanceIndex, let name):
             let instance = try entry(instances, Int(instanceIndex), "instance")
-            guard let item = instance.export(name) else { throw invalid("instance \(instanceIndex) has no export \"\(name)\"") }
+            guard let index = instance.exportIndex(name, expectedAt: aliasTargets.hint(at: position)) else {
+                throw invalid("instance \(instanceIndex) has no export \"\(name)\"")
+            }
+            aliasTargets.record(index, at: position)
+            let item = instance.exports[index].item
             guard item.matches(alias.sort) else {
                 throw invalid("export \"\(name)\" of instance \(instanceIndex) is a \(item.sortName), not a \(alias.sort)")
             }
             append(item)
         case .coreExport(let instanceIndex, let name):
             let instance = try entry(coreInstances, Int(instanceIndex), "core instance")
-            guard let value = instance.export(name) else {
+            guard let index = instance.exportIndex(name, expectedAt: aliasTargets.hint(at: position)),
+                  let value = instance.export(at: index)
+            else {
                 throw invalid("core instance \(instanceIndex) has no export \"\(name)\"")
             }
+            aliasTargets.record(index, at: position)
             try appendCore(value, as: alias.sort, name: name)
         case .outer(let count, let index):
             var scope: RuntimeScope = self

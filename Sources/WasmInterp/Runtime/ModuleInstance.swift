@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An instantiated module, as the host holds it: a handle that keeps its store (and so
 /// everything the instance uses) alive.
 ///
@@ -22,8 +30,18 @@ public struct ModuleInstance: Sendable {
 
     /// The export called `name` (compared byte for byte, as Wasm names are).
     public func export(_ name: String) -> ExternalValue? {
+        exportIndex(name).map { storage.exports[$0].value }
+    }
+
+    /// The position in `exports` of the export called `name` (compared byte for byte),
+    /// checking `expected` first (where an earlier instance of the module had it).
+    public func exportIndex(_ name: String, expectedAt expected: Int? = nil) -> Int? {
+        if let expected, expected >= 0, expected < storage.exports.count,
+           storage.exports[expected].name.hasSameUTF8Bytes(as: name) {
+            return expected
+        }
         guard let index = storage.compiledModule.exportIndex(name), index < storage.exports.count else { return nil }
-        return storage.exports[index].value
+        return index
     }
 
     public func exportedFunction(_ name: String) -> Function? {
@@ -156,7 +174,13 @@ extension String {
         guard utf8.count == other.utf8.count else { return false }
         var left = self
         var right = other
-        return left.withUTF8 { leftBytes in right.withUTF8 { rightBytes in leftBytes.elementsEqual(rightBytes) } }
+        // `memcmp`: `elementsEqual` on the buffers compares byte by byte through iterators.
+        return left.withUTF8 { leftBytes in
+            right.withUTF8 { rightBytes in
+                guard let leftBase = leftBytes.baseAddress, let rightBase = rightBytes.baseAddress else { return true }
+                return memcmp(leftBase, rightBase, leftBytes.count) == 0
+            }
+        }
     }
 }
 
