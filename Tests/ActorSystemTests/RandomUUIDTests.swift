@@ -19,3 +19,24 @@ import Testing
         }
     }
 }
+
+@Suite struct RandomBytePoolTests {
+    @Test func idsFromThePoolAreVersion4AndDifferAcrossRefills() {
+        var pool = RandomBytePool()
+        // More than one block's worth (256 ids per block).
+        let ids = (0..<600).map { _ in RandomUUID.make(using: &pool) }
+        #expect(Set(ids).count == ids.count)
+        for id in ids {
+            let characters = Array(id)
+            #expect(characters.count == 36)
+            #expect(characters[14] == "4")
+            #expect("89ab".contains(characters[19]))
+        }
+    }
+
+    @Test func twoPoolsDrawDifferentBytes() {
+        var first = RandomBytePool()
+        var second = RandomBytePool()
+        #expect(first.nextWords() != second.nextWords())
+    }
+}
