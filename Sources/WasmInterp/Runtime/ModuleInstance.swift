@@ -110,6 +110,10 @@ final class InstanceStorage: @unchecked Sendable {
     func prepareForExecution() {
         guard !isPreparedForExecution else { return }
         isPreparedForExecution = true
+        // Here rather than at instantiation: on the thread that runs the instance (an
+        // actor's worker, not the thread spawning actors), and after an earlier instance
+        // has run, so its pages can be learned from.
+        if let memory = memories.first { compiledModule.earlyPages.prepare(memory) }
         memoryView.pointee = memories.first?.view ?? MemoryView.none
         callTargets = .allocate(capacity: functions.count)
         for (index, function) in functions.enumerated() {
