@@ -19,6 +19,9 @@ final class ComponentBlueprint: @unchecked Sendable {
     /// Per definition, what instantiating it takes: most are types, which only advance
     /// the type index space, and need not be copied out of the component to find that out.
     let steps: [DefinitionStep]
+    /// Set when the component only passes its imports on: instantiating it is then
+    /// building a list (see `ForwardingPlan`).
+    let forwarding: ForwardingPlan?
 
     enum DefinitionStep {
         /// A type that is not a resource: the next type index, nothing else.
@@ -51,6 +54,7 @@ final class ComponentBlueprint: @unchecked Sendable {
         self.modules = modules
         self.nested = nested
         self.steps = steps
+        forwarding = ForwardingPlan(component)
         mutex = .allocate(capacity: 1)
         pthread_mutex_init(mutex, nil)
     }

@@ -207,6 +207,7 @@ final class RuntimeScope: @unchecked Sendable {
             for argument in arguments {
                 items.append((argument.name, try item(argument.item)))
             }
+            if let plan = component.blueprint.forwarding { return try plan.instantiate(with: items) }
             let child = RuntimeScope(
                 component: component.component, resolved: component.resolved, blueprint: component.blueprint,
                 definingScope: component.definingScope,
