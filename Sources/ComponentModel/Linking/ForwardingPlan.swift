@@ -48,6 +48,16 @@ struct ForwardingPlan: Sendable {
         self.exports = exports
     }
 
+    /// By index, from the end, comparing in place (a closure would copy every entry).
+    private static func lastArgument(named name: String, in arguments: [(name: String, item: RuntimeItem)]) -> RuntimeItem? {
+        var index = arguments.count
+        while index > 0 {
+            index -= 1
+            if arguments[index].name == name { return arguments[index].item }
+        }
+        return nil
+    }
+
     /// The sorts whose items instantiation passes around (values and core items other
     /// than modules are errors there, left to it).
     private static func hasRunTimeItems(_ sort: ComponentSort) -> Bool {
@@ -64,7 +74,7 @@ struct ForwardingPlan: Sendable {
         var items: [RuntimeItem] = []
         items.reserveCapacity(imports.count)
         for (name, sort) in imports {
-            guard let item = arguments.last(where: { $0.name == name })?.item else {
+            guard let item = Self.lastArgument(named: name, in: arguments) else {
                 throw ComponentLinkError(.invalidComponent, "instantiation has no argument for import \"\(name)\"")
             }
             guard item.matches(sort) else {
