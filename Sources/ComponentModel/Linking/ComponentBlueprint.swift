@@ -23,11 +23,22 @@ final class ComponentBlueprint: @unchecked Sendable {
     /// building a list (see `ForwardingPlan`).
     let forwarding: ForwardingPlan?
 
+    /// The common definitions carry what instantiating them reads, so that the walk need
+    /// not copy the definition itself (copying a `ComponentDefinition`, whose cases include
+    /// whole modules and components, goes through its value witness).
     enum DefinitionStep {
         /// A type that is not a resource: the next type index, nothing else.
         case countType
         /// A core type: nothing at run time.
         case nothing
+        /// A core module: compiled in `modules`.
+        case coreModule
+        case coreInstance(CoreInstanceExpression)
+        case instance(InstanceExpression)
+        case alias(Alias)
+        case canonical(CanonicalFunction)
+        case `import`(ComponentImport)
+        case export(ComponentExport)
         /// Anything else: see `RuntimeScope.instantiate(_:at:)`.
         case instantiate
     }
@@ -64,7 +75,14 @@ final class ComponentBlueprint: @unchecked Sendable {
         case .type(.resource): return .instantiate
         case .type: return .countType
         case .coreType: return .nothing
-        default: return .instantiate
+        case .coreModule: return .coreModule
+        case .coreInstance(let expression): return .coreInstance(expression)
+        case .instance(let expression): return .instance(expression)
+        case .alias(let alias): return .alias(alias)
+        case .canonical(let function): return .canonical(function)
+        case .import(let componentImport): return .import(componentImport)
+        case .export(let export): return .export(export)
+        case .component, .start: return .instantiate
         }
     }
 

@@ -72,6 +72,20 @@ final class RuntimeScope: @unchecked Sendable {
                 typeCount += 1
             case .nothing:
                 continue
+            case .coreModule:
+                try defineCoreModule(at: position)
+            case .coreInstance(let expression):
+                coreInstances.append(try coreInstance(expression))
+            case .instance(let expression):
+                instances.append(try instance(expression))
+            case .alias(let alias):
+                try resolveAlias(alias, at: position)
+            case .canonical(let function):
+                try defineCanonical(function, at: position)
+            case .import(let componentImport):
+                append(try importedItem(componentImport))
+            case .export(let export):
+                try defineExport(export)
             case .instantiate:
                 try instantiate(component.definitions[position], at: position)
             }
@@ -81,8 +95,8 @@ final class RuntimeScope: @unchecked Sendable {
 
     private func instantiate(_ definition: ComponentDefinition, at position: Int) throws(ComponentLinkError) {
         switch definition {
-        case .coreModule(let module):
-            coreModules.append(blueprint.modules[position] ?? CompiledModule(module))
+        case .coreModule:
+            try defineCoreModule(at: position)
         case .coreType:
             break
         case .coreInstance(let expression):
@@ -107,10 +121,19 @@ final class RuntimeScope: @unchecked Sendable {
         case .import(let componentImport):
             append(try importedItem(componentImport))
         case .export(let export):
-            let item = try self.item(export.item)
-            exports.append((export.name, item))
-            append(item)
+            try defineExport(export)
         }
+    }
+
+    private func defineCoreModule(at position: Int) throws(ComponentLinkError) {
+        guard let module = blueprint.modules[position] else { throw invalid("core module \(position) was not compiled") }
+        coreModules.append(module)
+    }
+
+    private func defineExport(_ export: ComponentExport) throws(ComponentLinkError) {
+        let item = try self.item(export.item)
+        exports.append((export.name, item))
+        append(item)
     }
 
     // MARK: Index spaces
