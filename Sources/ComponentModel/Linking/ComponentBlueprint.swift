@@ -45,10 +45,19 @@ final class ComponentBlueprint: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     /// Guarded by `mutex`: by position of the `canon` definition.
     private var signatures: [Int: (type: ComponentFunctionType, signature: CanonicalSignature)] = [:]
-    /// Guarded by `mutex`: per definition position, where its alias found the export it
-    /// names among its instance's exports (-1: not an alias), as the first instantiation to
-    /// complete found them. Later ones look there first (see `AliasTargets`).
-    private var aliasTargets: [Int]?
+    /// Guarded by `mutex`: what the first instantiation to complete found.
+    private var layout: Layout?
+
+    /// What an instantiation finds that is the same in the next ones.
+    struct Layout: Sendable {
+        /// Per definition position, where its alias found the export it names among its
+        /// instance's exports (-1: not an alias). Later ones look there first (see
+        /// `AliasTargets`).
+        var aliasTargets: [Int]
+        /// How many items each index space ended with: later instantiations reserve that
+        /// much at once instead of growing each array append by append.
+        var indexSpaceSizes: [Int]
+    }
 
     init(_ component: Component) {
         var modules: [Int: CompiledModule] = [:]
@@ -113,18 +122,18 @@ final class ComponentBlueprint: @unchecked Sendable {
         return made
     }
 
-    /// Where aliases found their exports in an earlier instantiation; nil before one completed.
-    func knownAliasTargets() -> [Int]? {
+    /// What an earlier instantiation found; nil before one completed.
+    func knownLayout() -> Layout? {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        return aliasTargets
+        return layout
     }
 
     /// Keeps what a completed instantiation found (the first one recorded stays).
-    func recordAliasTargets(_ targets: [Int]) {
+    func recordLayout(_ found: Layout) {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        if aliasTargets == nil { aliasTargets = targets }
+        if layout == nil { layout = found }
     }
 
     private func cachedSignature(at position: Int) -> (type: ComponentFunctionType, signature: CanonicalSignature)? {

@@ -63,7 +63,9 @@ final class RuntimeScope: @unchecked Sendable {
     func run() throws(ComponentLinkError) {
         let steps = blueprint.steps
         guard steps.count == component.definitions.count else { throw invalid("blueprint of another component") }
-        aliasTargets = AliasTargets(known: blueprint.knownAliasTargets(), definitionCount: steps.count)
+        let known = blueprint.knownLayout()
+        aliasTargets = AliasTargets(known: known?.aliasTargets, definitionCount: steps.count)
+        if let known { reserveIndexSpaces(known.indexSpaceSizes) }
         for position in steps.indices {
             switch steps[position] {
             case .countType:
@@ -90,7 +92,29 @@ final class RuntimeScope: @unchecked Sendable {
                 try instantiate(component.definitions[position], at: position)
             }
         }
-        if let learned = aliasTargets.learned { blueprint.recordAliasTargets(learned) }
+        if let learned = aliasTargets.learned {
+            blueprint.recordLayout(.init(aliasTargets: learned, indexSpaceSizes: indexSpaceSizes))
+        }
+    }
+
+    /// The sizes of the index spaces (and exports), in the order `reserveIndexSpaces` reads.
+    private var indexSpaceSizes: [Int] {
+        [coreModules.count, coreInstances.count, coreFunctions.count, coreTables.count, coreMemories.count,
+         coreGlobals.count, functions.count, instances.count, components.count, exports.count]
+    }
+
+    private func reserveIndexSpaces(_ sizes: [Int]) {
+        guard sizes.count == 10 else { return }
+        coreModules.reserveCapacity(sizes[0])
+        coreInstances.reserveCapacity(sizes[1])
+        coreFunctions.reserveCapacity(sizes[2])
+        coreTables.reserveCapacity(sizes[3])
+        coreMemories.reserveCapacity(sizes[4])
+        coreGlobals.reserveCapacity(sizes[5])
+        functions.reserveCapacity(sizes[6])
+        instances.reserveCapacity(sizes[7])
+        components.reserveCapacity(sizes[8])
+        exports.reserveCapacity(sizes[9])
     }
 
     private func instantiate(_ definition: ComponentDefinition, at position: Int) throws(ComponentLinkError) {
