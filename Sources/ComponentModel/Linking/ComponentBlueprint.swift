@@ -43,10 +43,11 @@ final class ComponentBlueprint: @unchecked Sendable {
         case instantiate
     }
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    // Guarded by `mutex`, so not also checked for exclusive access at run time.
     /// Guarded by `mutex`: by position of the `canon` definition.
-    private var signatures: [Int: (type: ComponentFunctionType, signature: CanonicalSignature)] = [:]
+    @exclusivity(unchecked) private var signatures: [Int: (type: ComponentFunctionType, signature: CanonicalSignature)] = [:]
     /// Guarded by `mutex`: what the first instantiation to complete found.
-    private var layout: Layout?
+    @exclusivity(unchecked) private var layout: Layout?
 
     /// What an instantiation finds that is the same in the next ones.
     struct Layout: Sendable {

@@ -30,20 +30,24 @@ final class RuntimeScope: @unchecked Sendable {
     /// dictionary would hash every name for one lookup each.)
     let arguments: [(name: String, item: RuntimeItem)]?
 
-    var coreModules: [CompiledModule] = []
-    var coreInstances: [CoreInstanceValue] = []
-    var coreFunctions: [Function] = []
-    var coreTables: [Table] = []
-    var coreMemories: [Memory] = []
-    var coreGlobals: [GlobalVariable] = []
-    var functions: [ComponentFunction] = []
-    var instances: [RuntimeInstance] = []
-    var components: [RuntimeComponent] = []
-    var typeCount = 0
-    var importCount = 0
-    private(set) var exports: [(name: ExternName, item: RuntimeItem)] = []
+    // The index spaces. Not checked for exclusive access at run time: a scope is used by
+    // the one thread instantiating, no access to them overlaps another (each append
+    // evaluates its argument first), and the checks cost about a seventh of an
+    // instantiation.
+    @exclusivity(unchecked) var coreModules: [CompiledModule] = []
+    @exclusivity(unchecked) var coreInstances: [CoreInstanceValue] = []
+    @exclusivity(unchecked) var coreFunctions: [Function] = []
+    @exclusivity(unchecked) var coreTables: [Table] = []
+    @exclusivity(unchecked) var coreMemories: [Memory] = []
+    @exclusivity(unchecked) var coreGlobals: [GlobalVariable] = []
+    @exclusivity(unchecked) var functions: [ComponentFunction] = []
+    @exclusivity(unchecked) var instances: [RuntimeInstance] = []
+    @exclusivity(unchecked) var components: [RuntimeComponent] = []
+    @exclusivity(unchecked) var typeCount = 0
+    @exclusivity(unchecked) var importCount = 0
+    @exclusivity(unchecked) private(set) var exports: [(name: ExternName, item: RuntimeItem)] = []
     /// Where aliases found their exports in earlier instantiations; set by `run`.
-    private var aliasTargets = AliasTargets(known: nil, definitionCount: 0)
+    @exclusivity(unchecked) private var aliasTargets = AliasTargets(known: nil, definitionCount: 0)
 
     init(
         component: Component, resolved: ResolvedComponent, blueprint: ComponentBlueprint, definingScope: RuntimeScope?,

@@ -60,17 +60,20 @@ final class InstanceStorage: @unchecked Sendable {
     let compiledModule: CompiledModule
     var module: Module { compiledModule.module }
     unowned let store: Store
-    var types: [FunctionType] = []
-    var functions: [Function] = []
-    var tables: [Table] = []
-    var memories: [Memory] = []
-    var globals: [GlobalVariable] = []
+    // Filled by instantiation, then only read. Not checked for exclusive access at run time
+    // (an instance, like its store, is used by one thread at a time, and no access to them
+    // overlaps another): the checks were a tenth of instantiating a small module.
+    @exclusivity(unchecked) var types: [FunctionType] = []
+    @exclusivity(unchecked) var functions: [Function] = []
+    @exclusivity(unchecked) var tables: [Table] = []
+    @exclusivity(unchecked) var memories: [Memory] = []
+    @exclusivity(unchecked) var globals: [GlobalVariable] = []
     /// Element segments as encoded references; a dropped segment is empty.
     var elementSegments: [[UInt64]] = []
     /// Data segments' bytes; a dropped segment is empty.
     var dataSegments: [[UInt8]] = []
     /// In the module's order (looked up by name through `CompiledModule.exportIndices`).
-    var exports: [(name: String, value: ExternalValue)] = []
+    @exclusivity(unchecked) var exports: [(name: String, value: ExternalValue)] = []
 
     init(module: CompiledModule, store: Store) {
         compiledModule = module
@@ -132,8 +135,9 @@ final class InstanceStorage: @unchecked Sendable {
 /// from one thread at a time; it may move between threads.
 public final class Store: @unchecked Sendable {
     public let configuration: StoreConfiguration
-    /// Every function by address.
-    public internal(set) var functions: [Function] = []
+    /// Every function by address. (Unchecked for exclusive access, like an instance's
+    /// index spaces: appended to by instantiation only.)
+    @exclusivity(unchecked) public internal(set) var functions: [Function] = []
     var instances: [InstanceStorage] = []
 
     /// Every memory of the store's instances (an imported memory once per importer).
