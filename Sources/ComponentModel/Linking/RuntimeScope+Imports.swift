@@ -24,6 +24,7 @@ extension RuntimeScope {
         case .instance(let id):
             guard case .instance(let shape) = arena[arena.unaliased(id)] else { throw invalid("import \(name) is not an instance") }
             var exports: [(name: String, item: RuntimeItem)] = []
+            exports.reserveCapacity(shape.exports.count)
             for (exportName, exportType) in shape.exports {
                 exports.append((exportName.name, try hostMember(interface: name, exportName.name, exportType)))
             }

@@ -229,6 +229,7 @@ final class RuntimeScope: @unchecked Sendable {
             }
         case .exports(let exports):
             var values: [(name: String, value: ExternalValue)] = []
+            values.reserveCapacity(exports.count)
             for export in exports {
                 values.append((export.name, try coreItem(export.item)))
             }
@@ -267,6 +268,7 @@ final class RuntimeScope: @unchecked Sendable {
             return RuntimeInstance(exports: child.exports.map { ($0.name.name, $0.item) })
         case .exports(let exports):
             var items: [(name: String, item: RuntimeItem)] = []
+            items.reserveCapacity(exports.count)
             for export in exports {
                 items.append((export.name.name, try item(export.item)))
             }
