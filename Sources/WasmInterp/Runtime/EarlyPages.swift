@@ -70,9 +70,17 @@ final class EarlyPages: @unchecked Sendable {
     }
 
     #if os(Linux)
-    /// Bit i set if page i of `memory` (within its current size) is resident.
+    /// How many of the considered pages `memory` has from its creation on (its initial
+    /// size: read from its type, not its current size, which the thread running the
+    /// sample may be changing).
+    private static func initialPages(of memory: Memory) -> Int {
+        let initialBytes = Swift.min(memory.type.limits.min, UInt64(pageCount)) &* UInt64(Memory.pageSize)
+        return Swift.min(pageCount, Int(initialBytes) / pageSize)
+    }
+
+    /// Bit i set if page i of `memory` (within its initial size) is resident.
     private static func residentPages(of memory: Memory) -> UInt16 {
-        let pages = Swift.min(pageCount, memory.byteCount / pageSize)
+        let pages = initialPages(of: memory)
         guard pages > 0 else { return 0 }
         var vector = [UInt8](repeating: 0, count: pages)
         let result = vector.withUnsafeMutableBufferPointer { vector in
@@ -84,11 +92,11 @@ final class EarlyPages: @unchecked Sendable {
         return bits
     }
 
-    /// One `madvise` per run of consecutive pages, within the memory's current size. A
+    /// One `madvise` per run of consecutive pages, within the memory's initial size. A
     /// kernel without `MADV_POPULATE_WRITE` (before 5.14) refuses it: then the pages
     /// fault in as before, and later memories are not asked again.
     private func populate(_ pages: UInt16, of memory: Memory) {
-        let available = Swift.min(Self.pageCount, memory.byteCount / Self.pageSize)
+        let available = Self.initialPages(of: memory)
         var page = 0
         while page < available {
             guard pages & (1 << UInt16(page)) != 0 else {
