@@ -55,6 +55,8 @@ extension ActorSystem {
     private func checkImports(
         of component: LoadedComponent, granted: Set<HostInterfaceName>
     ) throws(ActorSystemError) -> Set<HostInterfaceName> {
+        // A component importing nothing (like the no-op actor) builds no sets at all.
+        guard !component.importedFunctions.isEmpty else { return [] }
         let provided = HostInterfaceName.builtIn.union(configuration.hostInterfaceExtensions.map(\.name))
         var checked = Set<String>()
         var imported = Set<HostInterfaceName>()
@@ -104,6 +106,7 @@ extension ActorSystem {
     /// The imports of an actor: the granted interfaces, bound to `cell`.
     func hostImports(for cell: ActorCell, granted: Set<HostInterfaceName>) -> ComponentImports {
         var imports = ComponentImports()
+        guard !granted.isEmpty else { return imports }
         let host = ActorHost(system: self, cell: cell)
         if granted.contains(.runtime) { RuntimeHostInterface.define(in: &imports, host: host) }
         if granted.contains(.messageServerHost) { MessageServerHostInterface.define(in: &imports, host: host) }
