@@ -24,6 +24,8 @@ public final class ActorSystem: Sendable {
     let directory: Locked<ActorDirectory>
     let requests = Locked(RequestTable())
     let channels = Locked(ChannelTable())
+    /// Held across a request cycle check and the wait's registration (`registerWait`).
+    let waitRegistrations = Locked(())
     private let hooks = Locked(Hooks())
     /// Numbers the timers of `sleep` and `deadline`.
     let timerNumbers = Locked<UInt64>(1)

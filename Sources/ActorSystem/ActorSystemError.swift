@@ -45,6 +45,8 @@ public enum ActorSystemError: Error, Sendable, Hashable, CustomStringConvertible
     case channelRefused(String)
     /// The channel is not open (not yet accepted, or closed).
     case channelClosed(String)
+    /// The host's end of the channel holds its capacity of messages not yet received.
+    case channelFull(String, capacity: Int)
     /// The system is shutting down.
     case shuttingDown
     /// The operation is for supervised actors (`ActorDefinition.isSupervised`) only.
@@ -76,6 +78,8 @@ public enum ActorSystemError: Error, Sendable, Hashable, CustomStringConvertible
             "request cycle: \(actors.joined(separator: " -> ")) would wait on each other forever"
         case .channelRefused(let reason): "the channel was refused: \(reason)"
         case .channelClosed(let id): "channel \(id) is not open"
+        case .channelFull(let id, let capacity):
+            "the host's end of channel \(id) is full (\(capacity) messages not yet received)"
         case .shuttingDown: "the actor system is shutting down"
         case .notSupervised(let id): "actor \(id) is not supervised"
         case .notAwaitingRestart(let id): "actor \(id) is not awaiting a restart"

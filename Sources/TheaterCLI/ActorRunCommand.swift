@@ -3,7 +3,7 @@ import Supervision
 import Synchronization
 
 /// `theater run MANIFEST... [--send NAME=TEXT [--repeat N]]... [--request NAME=TEXT]...
-/// [--events] [--trace[=NAME]] [--workers N] [--chain-dir DIR]`: spawns the actors the manifests describe,
+/// [--events] [--trace[=NAME]] [--workers N] [--chain-dir DIR] [--request-timeout-ms MS]`: spawns the actors the manifests describe,
 /// sends the messages and requests in command-line order (each action runs until the
 /// system is quiescent before the next), prints each actor's final state, and shuts down.
 ///
@@ -23,6 +23,9 @@ enum ActorRunCommand {
         var workers: Int?
         /// Where saved chains go (nil: next to each manifest).
         var chainDirectory: String?
+        /// How long a request waits for its reply unless a manifest says otherwise (nil:
+        /// the system's default).
+        var requestTimeoutMilliseconds: UInt64?
 
         enum Action {
             case send(actor: String, text: String, repeats: UInt64)
@@ -55,6 +58,10 @@ enum ActorRunCommand {
                     options.workers = Int(count)
                 case "--chain-dir":
                     options.chainDirectory = try cursor.value(of: "--chain-dir")
+                case "--request-timeout-ms":
+                    let milliseconds = try cursor.count(of: "--request-timeout-ms")
+                    guard milliseconds > 0 else { throw .usage("--request-timeout-ms must be at least 1") }
+                    options.requestTimeoutMilliseconds = milliseconds
                 case "--help", "-h":
                     throw .helpRequested
                 default:
@@ -84,7 +91,7 @@ enum ActorRunCommand {
         let shared = SharedOutput(output)
         let session = ActorSession(
             workers: options.workers, traceFilter: options.traceFilter, chainDirectory: options.chainDirectory,
-            output: shared)
+            requestTimeoutMilliseconds: options.requestTimeoutMilliseconds, output: shared)
         defer { session.system.shutdown() }
         for path in options.manifestPaths {
             try session.start(manifestAt: path)
@@ -168,11 +175,17 @@ final class ActorSession: Sendable {
     /// What `start(manifestAt:)` started: actors and supervision trees.
     let started = Mutex<[StartedManifest]>([])
 
-    init(workers: Int?, traceFilter: String?, chainDirectory: String? = nil, output: SharedOutput) {
+    init(
+        workers: Int?, traceFilter: String?, chainDirectory: String? = nil, requestTimeoutMilliseconds: UInt64? = nil,
+        output: SharedOutput
+    ) {
         self.output = output
         var configuration = workers == 0 ? ActorSystemConfiguration.deterministic : ActorSystemConfiguration()
         if let workers, workers > 0 { configuration.workerCount = workers }
         configuration.chainDirectory = chainDirectory
+        if let requestTimeoutMilliseconds {
+            configuration.defaultLimits.requestTimeoutMilliseconds = requestTimeoutMilliseconds
+        }
         configuration.logSink = { actor, line in output.printLine("[\(actor)] \(line)") }
         if let traceFilter {
             configuration.instructionTracer = { actor in

@@ -46,11 +46,13 @@ public enum TheaterCommandLine {
               prints each failure. Text-format modules are counted as skipped.
           run MANIFEST... [--send NAME=TEXT [--repeat N]]... [--request NAME=TEXT]...
               [--events] [--trace[=NAME]] [--workers N] [--chain-dir DIR]
+              [--request-timeout-ms MS]
               Spawn the actors the manifests describe, send the messages and requests
               in order, each once the system is quiescent (mailboxes empty, nothing
               running, no timer pending), and print each actor's final state. Actors'
               log lines are printed as [NAME] LINE. A request without a reply fails
-              after 30 s (an actor's own requests: its [limits] request_timeout_ms).
+              after 30 s (--request-timeout-ms; an actor's own requests: its [limits]
+              request_timeout_ms, else --request-timeout-ms).
               A supervisor manifest ([supervisor]) starts its supervision tree; its
               actors are named by their path in the tree (worker, pipeline/sink), and
               their crashes are restarted (exit status 3 only if a root gives up).
@@ -66,6 +68,8 @@ public enum TheaterCommandLine {
               --chain-dir DIR        where actors with save_chain = true write their
                                      chain when they stop (default: next to their
                                      manifest), as DIR/NAME.chain.jsonl
+              --request-timeout-ms MS  how long a request waits for its reply (default
+                                     30000), the host's and actors' without their own
           chain verify FILE
               Check a saved event chain (or the JSON lines of --events): the sequence
               numbers, parent links and SHA-256 hashes of each actor's events. Exit

@@ -81,3 +81,35 @@ import Testing
         #expect(await channel.nextMessage() == nil)
     }
 }
+
+extension HostChannelTests {
+    @Test func anActorSendingToAFullHostEndIsRefusedUntilTheHostReceives() throws {
+        let system = ActorSystem(configuration: .deterministic)
+        let probe = try system.spawn(Probe.definition(name: "target"))
+        let channel = try system.openChannel(to: probe, bytes("hi"), capacity: 2)
+        try system.runUntilQuiescent()
+        #expect(channel.capacity == 2)
+        let id = channel.channelID
+        for expected in ["ok", "ok", "err:\(ActorSystemError.channelFull(id, capacity: 2))"] {
+            try system.send(to: probe, bytes("chansend:\(id):m"))
+            try system.runUntilQuiescent()
+            #expect(try system.stateText(of: probe) == expected)
+        }
+        #expect(channel.receive() == bytes("m"))
+        try system.send(to: probe, bytes("chansend:\(id):n"))
+        try system.runUntilQuiescent()
+        #expect(try system.stateText(of: probe) == "ok")
+        #expect(channel.receiveAll() == [bytes("m"), bytes("n")])
+    }
+
+    @Test func theHostEndTakesTheSystemsMailboxCapacityByDefault() throws {
+        var configuration = ActorSystemConfiguration.deterministic
+        configuration.defaultLimits.mailboxCapacity = 5
+        let system = ActorSystem(configuration: configuration)
+        let probe = try system.spawn(Probe.definition())
+        #expect(try system.openChannel(to: probe, bytes("hi")).capacity == 5)
+        #expect(try system.openChannel(to: probe, bytes("hi"), capacity: 0).capacity == 1)
+        let unlimited = ActorSystem(configuration: .deterministic)
+        #expect(try unlimited.openChannel(to: unlimited.spawn(Probe.definition()), bytes("hi")).capacity == nil)
+    }
+}

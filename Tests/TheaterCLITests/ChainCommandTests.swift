@@ -66,3 +66,37 @@ import TheaterCLI
         #expect(missing.standardError.contains("no such file"))
     }
 }
+
+/// `--request-timeout-ms`: how long the command line's requests (and actors' without their
+/// own limit) wait for a reply.
+@Suite struct RequestTimeoutOptionTests {
+    @Test func aRequestNobodyAnswersFailsAfterTheGivenTime() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("timeout-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let component = ActorCommandTests.fixtures.appendingPathComponent("actor-system/probe.wasm").path
+        let manifest = directory.appendingPathComponent("probe.toml")
+        try """
+            name = "probe"
+            component = "\(component)"
+            [[handler]]
+            type = "runtime"
+            [[handler]]
+            type = "message-server"
+            [[handler]]
+            type = "timing"
+            [[handler]]
+            type = "store"
+
+            """.write(to: manifest, atomically: true, encoding: .utf8)
+        // The probe keeps a "defer" request outstanding; on the virtual clock the wait is instant.
+        let run = TheaterCommandLine.run([
+            "run", manifest.path, "--request", "probe=defer", "--request-timeout-ms", "250", "--workers", "0",
+        ])
+        #expect(run.exitStatus == 0)
+        #expect(run.standardOutput.contains("error probe: request request-1 timed out after 250 ms without a reply\n"))
+
+        let zero = TheaterCommandLine.run(["run", manifest.path, "--request-timeout-ms", "0"])
+        #expect(zero.exitStatus != 0)
+        #expect(zero.standardError.contains("--request-timeout-ms must be at least 1"))
+    }
+}

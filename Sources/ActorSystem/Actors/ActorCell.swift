@@ -75,18 +75,22 @@ final class ActorCell: @unchecked Sendable {
     private(set) var restartRecipe: RestartRecipe?
 
     // MARK: Runner-owned
+    // One thread at a time, by the scheduler's guarantee, so no dynamic exclusivity
+    // checks (`swift_beginAccess`, several per message otherwise).
 
-    var instance: ComponentInstance?
+    @exclusivity(unchecked) var instance: ComponentInstance?
     /// The current instance's exported functions.
-    var handlers = HandlerTable()
+    @exclusivity(unchecked) var handlers = HandlerTable()
     /// The state handlers receive: the last successful handler's (mirrored in `shared`).
-    var state: [UInt8]?
+    @exclusivity(unchecked) var state: [UInt8]?
     /// The handler call in progress, across slices and suspensions.
-    var activeCall: ActiveHandlerCall?
+    @exclusivity(unchecked) var activeCall: ActiveHandlerCall?
+    /// The last finished call's record, for the next call to reuse.
+    @exclusivity(unchecked) var finishedCall: ActiveHandlerCall?
     /// Whether `init` still has to run (it runs before any message).
-    var needsInitialization = true
+    @exclusivity(unchecked) var needsInitialization = true
     /// Set by `runtime.shutdown` during a handler: the actor exits when the handler returns.
-    var shutdownRequest: ShutdownRequest?
+    @exclusivity(unchecked) var shutdownRequest: ShutdownRequest?
 
     struct ShutdownRequest {
         var data: [UInt8]?
@@ -141,20 +145,34 @@ struct RestartRecipe: Sendable {
 }
 
 /// A handler call in progress: the guest call, what it handles, and the fuel it used.
+/// Runner-owned, like the cell's fields; a finished one is reused for the next message
+/// (`ActorCell.finishedCall`) rather than allocating one per message.
 final class ActiveHandlerCall {
-    let handler: ActorHandler
+    @exclusivity(unchecked) private(set) var handler: ActorHandler
     /// The message being handled (nil for `init`).
-    let message: MailboxMessage?
-    let call: GuestCall<HandlerResult>
-    var fuelUsed: UInt64 = 0
+    @exclusivity(unchecked) private(set) var message: MailboxMessage?
+    @exclusivity(unchecked) private(set) var call: GuestCall<HandlerResult>
+    @exclusivity(unchecked) var fuelUsed: UInt64 = 0
     /// The host call the guest is suspended in, if it is.
-    var suspendedHostCall: SuspendedHostCall?
+    @exclusivity(unchecked) var suspendedHostCall: SuspendedHostCall?
 
     init(handler: ActorHandler, message: MailboxMessage?, call: GuestCall<HandlerResult>) {
         self.handler = handler
         self.message = message
         self.call = call
     }
+
+    /// Makes a finished call's record that of a new call.
+    func reuse(handler: ActorHandler, message: MailboxMessage?, call: GuestCall<HandlerResult>) {
+        self.handler = handler
+        self.message = message
+        if self.call !== call { self.call = call }
+        fuelUsed = 0
+        suspendedHostCall = nil
+    }
+
+    /// Lets go of the finished call's message (its bytes may be large).
+    func forgetMessage() { message = nil }
 }
 
 /// The token a suspending host function returns: what to record in the chain once the

@@ -19,10 +19,28 @@ struct ActorEventLog: Sendable {
     /// Records `content`; returns the event (nil when retention is `.none`).
     @discardableResult
     mutating func append(_ content: ChainEventContent, timestamp: UInt64 = ChainClock.millisecondsSinceEpoch()) -> ChainEvent? {
+        append(content, timestamp: timestamp, precomputed: nil)
+    }
+
+    /// The hash the next event links to as its parent.
+    var parentHashOfNextEvent: [UInt8]? { lastHash }
+
+    /// Records `content` with the hash computed beforehand (outside the actor's lock, so
+    /// that hashing does not hold up its senders) as its hash over `parent`; if another
+    /// event was appended since, `parent` is stale and the event is hashed here instead.
+    @discardableResult
+    mutating func append(
+        _ content: ChainEventContent, timestamp: UInt64, precomputed: (parent: [UInt8]?, hash: [UInt8])?
+    ) -> ChainEvent? {
         if case .none = retention { return nil }
-        let hash = ChainEventHashing.hash(
-            parentHash: lastHash, eventType: content.type.rawValue, data: content.data, timestamp: timestamp,
-            description: content.description)
+        let hash: [UInt8]
+        if let precomputed, precomputed.parent == lastHash {
+            hash = precomputed.hash
+        } else {
+            hash = ChainEventHashing.hash(
+                parentHash: lastHash, eventType: content.type.rawValue, data: content.data, timestamp: timestamp,
+                description: content.description)
+        }
         let event = ChainEvent(
             sequence: nextSequence, eventType: content.type.rawValue, data: content.data, timestamp: timestamp,
             description: content.description, parentHash: lastHash, hash: hash)

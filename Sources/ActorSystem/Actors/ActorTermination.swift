@@ -10,6 +10,7 @@ extension ActorSystem {
         }
         cell.activeCall?.call.abandon()
         cell.activeCall = nil
+        cell.finishedCall = nil
         cell.instance = nil
         cell.shutdownRequest = nil
         let drained = cell.shared.withLock { shared -> [MailboxMessage]? in

@@ -6,7 +6,17 @@ extension ActorSystem {
     func record(_ content: @autoclosure () -> ChainEventContent, for cell: ActorCell) {
         guard cell.recordsEvents else { return }
         let content = content()
-        let event = cell.shared.withLock { $0.eventLog.append(content) }
+        // Hashed outside the lock, which the actor's senders take too: against the last hash
+        // as it is now; `append` hashes again only if another event came in between. The
+        // timestamp is read after the parent, so timestamps still follow the chain's order.
+        let parent = cell.shared.withLock { $0.eventLog.parentHashOfNextEvent }
+        let timestamp = ChainClock.millisecondsSinceEpoch()
+        let hash = ChainEventHashing.hash(
+            parentHash: parent, eventType: content.type.rawValue, data: content.data, timestamp: timestamp,
+            description: content.description)
+        let event = cell.shared.withLock {
+            $0.eventLog.append(content, timestamp: timestamp, precomputed: (parent, hash))
+        }
         if let event, let sink = configuration.eventSink { sink(cell.identity, event) }
     }
 

@@ -1,5 +1,12 @@
 import ComponentModel
 
+/// The state passed into a handler call, which most handlers return unchanged: the lift
+/// of the returned state then shares this array instead of allocating a copy, and the
+/// runner sees at once (same storage) that the state did not change.
+final class PassedState {
+    @exclusivity(unchecked) var bytes: [UInt8]?
+}
+
 /// What a handler returned, unpacked.
 struct HandlerReturn: Sendable {
     var state: [UInt8]?
@@ -26,10 +33,13 @@ enum HandlerResult: Sendable {
 /// same values written one after another (all these elements are 4-byte aligned), so the
 /// parameters are written element by element and the result read the same way.
 enum HandlerCall {
-    /// The reusable call of `function`, the export of `handler`.
-    static func make(_ function: ComponentFunction, handler: ActorHandler) throws -> GuestCall<HandlerResult> {
+    /// The reusable call of `function`, the export of `handler`; its lift compares the
+    /// returned state with `passedState`.
+    static func make(
+        _ function: ComponentFunction, handler: ActorHandler, passedState: PassedState
+    ) throws -> GuestCall<HandlerResult> {
         try function.makeReusableCall { (reader: inout CanonicalReader) throws(CanonicalABIError) -> HandlerResult in
-            try liftResult(&reader, handler: handler)
+            try liftResult(&reader, handler: handler, passedState: passedState.bytes)
         }
     }
 
@@ -72,11 +82,13 @@ enum HandlerCall {
     /// Reads `result<tuple<option<list<u8>>, EXTRA...>, string>` as `handler` returns it.
     /// Both payloads are 4-byte aligned, so the payload starts 4 bytes after the
     /// discriminant.
-    private static func liftResult(_ reader: inout CanonicalReader, handler: ActorHandler) throws(CanonicalABIError) -> HandlerResult {
+    private static func liftResult(
+        _ reader: inout CanonicalReader, handler: ActorHandler, passedState: [UInt8]?
+    ) throws(CanonicalABIError) -> HandlerResult {
         guard try reader.readDiscriminant(caseCount: 2, payloadOffset: 4) == 0 else {
             return .error(try reader.read(String.self))
         }
-        var value = HandlerReturn(state: try reader.read([UInt8]?.self))
+        var value = HandlerReturn(state: try reader.read([UInt8]?.self, reusing: passedState))
         switch handler {
         case .handleRequest:
             value.reply = try reader.read([UInt8]?.self)

@@ -7,6 +7,9 @@ import ComponentModel
 struct HandlerTable {
     private var functions = [ComponentFunction?](repeating: nil, count: ActorHandler.allCases.count)
     private var calls = [GuestCall<HandlerResult>?](repeating: nil, count: ActorHandler.allCases.count)
+    /// The state given to the handler call in progress (set by the runner when it starts
+    /// one): the calls' lifts compare the returned state with it.
+    let passedState = PassedState()
 
     init() {}
 
@@ -32,7 +35,7 @@ struct HandlerTable {
     mutating func call(for handler: ActorHandler) throws -> GuestCall<HandlerResult>? {
         if let call = calls[handler.index] { return call }
         guard let function = functions[handler.index] else { return nil }
-        let call = try HandlerCall.make(function, handler: handler)
+        let call = try HandlerCall.make(function, handler: handler, passedState: passedState)
         calls[handler.index] = call
         return call
     }

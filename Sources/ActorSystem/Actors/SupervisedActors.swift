@@ -152,6 +152,7 @@ extension ActorSystem {
     func holdForRestart(_ cell: ActorCell, reason: ActorExitReason, failure: ActorFailure?) {
         cell.activeCall?.call.abandon()
         cell.activeCall = nil
+        cell.finishedCall = nil
         cell.instance = nil
         cell.handlers = HandlerTable()
         cell.shutdownRequest = nil

@@ -93,13 +93,18 @@ extension ActorSystem {
         guard responder !== cell else {
             return refused(cell, "request", arguments, "an actor cannot send a request to itself (it would wait forever)")
         }
-        if let cycle = requestCycle(from: cell, to: responder) {
-            return refused(cell, "request", arguments, ActorSystemError.requestCycle(cycle).description)
-        }
-        let id = requests.withLock { $0.add(requester: .actor(cell), responder: responder.id) }
-        armTimeout(of: id, milliseconds: cell.limits.requestTimeoutMilliseconds)
         // Wait before sending: the reply may come from another worker at once.
-        cell.shared.withLock { $0.waitKey = .request(id) }
+        let id: String
+        do {
+            id = try registerWait(of: cell, on: responder) {
+                let id = requests.withLock { $0.add(requester: .actor(cell), responder: responder.id) }
+                cell.shared.withLock { $0.waitKey = .request(id) }
+                return id
+            }
+        } catch {
+            return refused(cell, "request", arguments, error.description)
+        }
+        armTimeout(of: id, milliseconds: cell.limits.requestTimeoutMilliseconds)
         do {
             try deliver(.request(id: id, bytes), to: responder)
         } catch {
@@ -123,11 +128,16 @@ extension ActorSystem {
         guard peer !== cell else {
             return refused(cell, "open-channel", arguments, "an actor cannot open a channel to itself")
         }
-        if let cycle = requestCycle(from: cell, to: peer) {
-            return refused(cell, "open-channel", arguments, ActorSystemError.requestCycle(cycle).description)
+        let id: String
+        do {
+            id = try registerWait(of: cell, on: peer) {
+                let id = channels.withLock { $0.add(initiator: .actor(cell), target: peer) }
+                cell.shared.withLock { $0.waitKey = .channelOpen(id) }
+                return id
+            }
+        } catch {
+            return refused(cell, "open-channel", arguments, error.description)
         }
-        let id = channels.withLock { $0.add(initiator: .actor(cell), target: peer) }
-        cell.shared.withLock { $0.waitKey = .channelOpen(id) }
         do {
             try deliver(.channelOpen(id: id, bytes), to: peer)
         } catch {

@@ -12,12 +12,15 @@
 /// try channel.close()
 /// ```
 ///
-/// Messages from the actor are kept until received (the host's inbox has no capacity).
+/// Messages from the actor are kept until received, up to `capacity`: beyond it, the
+/// actor's `send-on-channel` returns an error (backpressure, as a full mailbox gives).
 public final class HostChannel: Sendable {
     /// The channel's id (what the actor's handlers see).
     public let channelID: String
     /// The actor at the other end.
     public let actor: ActorID
+    /// How many messages from the actor may wait to be received; nil: no limit.
+    public let capacity: Int?
     private let systemReference: WeakActorSystem
     private let state = Locked(State())
 
@@ -37,9 +40,10 @@ public final class HostChannel: Sendable {
         var messageWaiters: [CheckedContinuation<[UInt8]?, Never>] = []
     }
 
-    init(channelID: String, actor: ActorID, system: ActorSystem) {
+    init(channelID: String, actor: ActorID, capacity: Int?, system: ActorSystem) {
         self.channelID = channelID
         self.actor = actor
+        self.capacity = capacity
         systemReference = WeakActorSystem(system)
     }
 
@@ -115,9 +119,12 @@ public final class HostChannel: Sendable {
     }
 
     /// A message from the actor arrives.
-    func deliver(_ bytes: [UInt8]) {
-        let waiter = state.withLock { state -> CheckedContinuation<[UInt8]?, Never>? in
+    ///
+    /// - Throws: `.channelFull` when `capacity` messages already wait to be received.
+    func deliver(_ bytes: [UInt8]) throws(ActorSystemError) {
+        let waiter = try state.withLock { state throws(ActorSystemError) -> CheckedContinuation<[UInt8]?, Never>? in
             guard state.messageWaiters.isEmpty else { return state.messageWaiters.removeFirst() }
+            if let capacity, state.inbox.count >= capacity { throw .channelFull(channelID, capacity: capacity) }
             state.inbox.append(bytes)
             return nil
         }

@@ -5,11 +5,18 @@ extension ActorSystem {
     /// `handle-channel-open` accepts or rejects it when it runs. Returns the host's end at
     /// once, in `.opening`; `await opened()` waits for the answer.
     ///
+    /// - Parameter capacity: how many messages from the actor the host's end keeps until
+    ///   they are received (at least 1); beyond it the actor's `send-on-channel` fails.
+    ///   By default the system's `defaultLimits.mailboxCapacity` (nil: no limit).
     /// - Throws: as `send` (`.notHandled` for an actor without `handle-channel-open`).
-    public func openChannel(to id: ActorID, _ initialMessage: [UInt8]) throws(ActorSystemError) -> HostChannel {
+    public func openChannel(
+        to id: ActorID, _ initialMessage: [UInt8], capacity: Int? = nil
+    ) throws(ActorSystemError) -> HostChannel {
         let target = try hostTarget(id)
+        let inboxCapacity = (capacity ?? configuration.defaultLimits.mailboxCapacity).map { max($0, 1) }
         let hostChannel = channels.withLock { table in
-            let hostChannel = HostChannel(channelID: table.nextID, actor: target.id, system: self)
+            let hostChannel = HostChannel(
+                channelID: table.nextID, actor: target.id, capacity: inboxCapacity, system: self)
             _ = table.add(initiator: .host(hostChannel), target: target)
             return hostChannel
         }

@@ -10,8 +10,10 @@ enum MailboxMessage: Sendable {
     case channelMessage(id: String, [UInt8])
     /// `handle-channel-close`.
     case channelClose(id: String)
-    /// One of a supervisor's `supervisor-handlers`.
-    case supervisor(SupervisorNotification)
+    /// One of a supervisor's `supervisor-handlers`. Indirect: the notification is larger
+    /// than the other payloads, and a message is copied several times on its way; inline,
+    /// it would make every message as large, and copying it go through out-of-line code.
+    indirect case supervisor(SupervisorNotification)
 
     /// The export that handles the message.
     var handler: ActorHandler {

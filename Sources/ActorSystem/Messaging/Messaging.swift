@@ -178,7 +178,7 @@ extension ActorSystem {
             try deliver(message, to: cell)
         case .host(let hostChannel):
             switch message {
-            case .channelMessage(_, let bytes): hostChannel.deliver(bytes)
+            case .channelMessage(_, let bytes): try hostChannel.deliver(bytes)
             case .channelClose: hostChannel.markClosed("closed by actor \(hostChannel.actor)")
             case .send, .request, .channelOpen, .supervisor: break
             }

@@ -2,13 +2,29 @@
 /// `open-channel`) handles nothing else, so if the actor it asks is itself waiting,
 /// directly or through others, on the asker, none of them can ever go on.
 extension ActorSystem {
+    /// Registers a wait of `requester` on `responder` (`register` adds the request or
+    /// channel entry and sets the requester's wait key) unless it would close a cycle.
+    ///
+    /// The check and the registration hold one lock: two actors on two workers asking each
+    /// other at the same instant would otherwise both find the other not yet waiting.
+    /// Only registrations take this lock; a wait that ends removes an edge and cannot make
+    /// a cycle, so replies and timeouts never wait for it.
+    func registerWait<Registered>(
+        of requester: ActorCell, on responder: ActorCell, _ register: () -> Registered
+    ) throws(ActorSystemError) -> Registered {
+        try waitRegistrations.withLock { _ throws(ActorSystemError) in
+            if let cycle = requestCycle(from: requester, to: responder) { throw .requestCycle(cycle) }
+            return register()
+        }
+    }
+
     /// The actors a request from `requester` to `responder` would wait on, requester first
     /// and last, when they form such a cycle; nil otherwise.
     ///
     /// Every actor on a cycle but `requester` is suspended and `requester` is running (it
     /// is making the request), so the cycle cannot break up while it is being walked;
     /// only a timeout can end it, and that is what the request would otherwise wait for.
-    func requestCycle(from requester: ActorCell, to responder: ActorCell) -> [String]? {
+    private func requestCycle(from requester: ActorCell, to responder: ActorCell) -> [String]? {
         // Usually the responder waits on nobody: one look, no more locks.
         guard var next = actorWaitedOn(by: responder) else { return nil }
         var path = [requester.displayName, responder.displayName]

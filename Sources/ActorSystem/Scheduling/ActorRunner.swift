@@ -85,9 +85,17 @@ extension ActorSystem {
             crash(cell, .canonicalABIViolation("\(error)"), backtrace: [], handler: handler)
             return .over
         }
-        let active = ActiveHandlerCall(handler: handler, message: message, call: call)
+        let active: ActiveHandlerCall
+        if let finished = cell.finishedCall {
+            cell.finishedCall = nil
+            finished.reuse(handler: handler, message: message, call: call)
+            active = finished
+        } else {
+            active = ActiveHandlerCall(handler: handler, message: message, call: call)
+        }
         cell.activeCall = active
         let state = cell.state
+        cell.handlers.passedState.bytes = state
         let id = cell.id
         return run(cell, active, budget: &budget) { grant in
             HandlerCall.start(call, state: state, message: message, actorID: id, fuel: grant)
@@ -150,7 +158,10 @@ extension ActorSystem {
         switch outcome {
         case .returned(let value):
             cell.activeCall = nil
-            return finish(cell, active, value)
+            let progress = finish(cell, active, value)
+            active.forgetMessage()
+            cell.finishedCall = active
+            return progress
         case .suspended(let importCall):
             active.suspendedHostCall =
                 importCall.token as? SuspendedHostCall
@@ -203,6 +214,7 @@ extension ActorSystem {
             return .over
         }
         record(.handlerResult(function: handler.rawValue, outcome: .success(output: result.reply)), for: cell)
+        cell.handlers.passedState.bytes = nil
         if result.state != cell.state {
             cell.state = result.state
             cell.shared.withLock { $0.state = result.state }

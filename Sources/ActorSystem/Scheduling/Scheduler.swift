@@ -15,11 +15,13 @@ final class Scheduler: @unchecked Sendable {
     private static let workAvailable = 0
     private static let becameQuiescent = 1
 
-    private var runQueue = Deque<ActorCell>()
-    private var timers = TimerQueue()
+    // Touched only under `lock`, which already makes accesses exclusive: no dynamic
+    // exclusivity checks on every slice.
+    @exclusivity(unchecked) private var runQueue = Deque<ActorCell>()
+    @exclusivity(unchecked) private var timers = TimerQueue()
     /// Slices being run right now.
-    private var runningSlices = 0
-    private var isStopping = false
+    @exclusivity(unchecked) private var runningSlices = 0
+    @exclusivity(unchecked) private var isStopping = false
     private var workers: [WorkerThread] = []
     private var execute: (@Sendable (ActorCell) -> Void)?
 

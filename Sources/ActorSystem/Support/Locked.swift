@@ -12,7 +12,8 @@ import Darwin
 /// scheduler's locking can be checked with `swift test --sanitize=thread`.
 public final class Locked<Value: Sendable>: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private var value: Value
+    /// Only touched under the mutex, which already makes accesses exclusive.
+    @exclusivity(unchecked) private var value: Value
 
     public init(_ value: Value) {
         self.value = value

@@ -10,6 +10,9 @@ final class CanonicalContext {
     let borrowScope: BorrowScope?
     /// Set when lifting from a caller (`canon lower`): handles it lends are recorded here.
     let lenders: LenderList?
+    /// Whether `options.realloc` was found to have the right type: checked once per
+    /// context, which a guest call keeps for all its calls.
+    @exclusivity(unchecked) private var reallocTypeChecked = false
 
     init(options: CanonicalOptions, instance: ComponentInstanceState, borrowScope: BorrowScope? = nil, lenders: LenderList? = nil) {
         self.options = options
@@ -32,16 +35,29 @@ final class CanonicalContext {
     /// is not checked here: callers check alignment and bounds of what they asked for.
     func reallocate(old: UInt64, oldSize: UInt64, alignment: UInt32, newSize: UInt64) throws(CanonicalABIError) -> UInt64 {
         guard let realloc = options.realloc else { throw .missingRealloc }
-        let arguments: [Value] = [
-            .i32(UInt32(truncatingIfNeeded: old)), .i32(UInt32(truncatingIfNeeded: oldSize)),
-            .i32(alignment), .i32(UInt32(truncatingIfNeeded: newSize)),
-        ]
-        let results = try instance.withoutLeaving { () throws(CanonicalABIError) -> [Value] in
-            try instance.callHelper(realloc, arguments)
+        if !reallocTypeChecked {
+            guard realloc.type == Self.reallocType else {
+                throw .coreTrap(Trap(.hostError("realloc has type \(realloc.type), not \(Self.reallocType)")))
+            }
+            reallocTypeChecked = true
         }
-        guard results.count == 1, case .i32(let pointer) = results[0] else { throw .invalidReallocResult }
-        return UInt64(pointer)
+        // On the stack, not in an array: this runs for every list the host passes in.
+        var arguments = (
+            UInt64(UInt32(truncatingIfNeeded: old)), UInt64(UInt32(truncatingIfNeeded: oldSize)), UInt64(alignment),
+            UInt64(UInt32(truncatingIfNeeded: newSize))
+        )
+        let result = try withUnsafeBytes(of: &arguments) { raw throws(CanonicalABIError) -> UInt64? in
+            let slots = raw.assumingMemoryBound(to: UInt64.self)
+            return try instance.withoutLeaving { () throws(CanonicalABIError) -> UInt64? in
+                try instance.callHelper(realloc, slotArguments: slots)
+            }
+        }
+        guard let result else { throw .invalidReallocResult }
+        return UInt64(UInt32(truncatingIfNeeded: result))
     }
+
+    /// `realloc(old, oldSize, alignment, newSize) -> pointer`.
+    static let reallocType = FunctionType(parameters: [.i32, .i32, .i32, .i32], results: [.i32])
 
     func allocate(alignment: UInt32, size: UInt64) throws(CanonicalABIError) -> UInt64 {
         try reallocate(old: 0, oldSize: 0, alignment: alignment, newSize: size)

@@ -19,6 +19,24 @@ public struct CanonicalWriter {
         memory = nil
     }
 
+    /// A writer of flat values into `buffer`'s storage (emptied first): a caller that
+    /// lowers call after call hands the same buffer back (`takeFlatSlots`) and allocates
+    /// none.
+    init(reusing buffer: [UInt64], flatCapacity: Int, context: CanonicalContext) {
+        self.context = context
+        slots = buffer
+        slots.removeAll(keepingCapacity: true)
+        slots.reserveCapacity(flatCapacity)
+        memory = nil
+    }
+
+    /// The flat values written, as raw bits, leaving the writer empty.
+    mutating func takeFlatSlots() -> [UInt64] {
+        var taken: [UInt64] = []
+        swap(&taken, &slots)
+        return taken
+    }
+
     /// A writer into memory at `address` (already checked to hold what will be written).
     init(memory: GuestMemory, address: UInt64, context: CanonicalContext) {
         self.context = context

@@ -17,21 +17,24 @@ public final class ComponentInstanceState: @unchecked Sendable {
     public let parent: ComponentInstanceState?
     /// The handles the instance's core code holds, by the `i32` index it sees.
     public let handles = ResourceTable()
+    // The `@exclusivity(unchecked)` fields are touched several times per call, and the
+    // instance is used from one thread at a time: a dynamic exclusivity check
+    // (`swift_beginAccess`) on each access cost more than a `realloc` call's Wasm code.
     /// Fuel for each `realloc`, `post-return` and destructor call (nil: unlimited).
-    public var helperCallFuel: UInt64?
+    @exclusivity(unchecked) public var helperCallFuel: UInt64?
     /// False while a call into the instance is in progress (suspended calls included).
-    public internal(set) var mayEnter = true
+    @exclusivity(unchecked) public internal(set) var mayEnter = true
     /// False while `realloc` or `post-return` runs: the guest may not call imports then.
-    public internal(set) var mayLeave = true
+    @exclusivity(unchecked) public internal(set) var mayLeave = true
     /// Set when a call into the instance trapped.
-    public internal(set) var hasTrapped = false
+    @exclusivity(unchecked) public internal(set) var hasTrapped = false
     /// Resource types this instance defines (`resource.new` / `resource.rep` are its own).
     private var definedResources: Set<Int> = []
     /// Finished executions kept for the next call, so that a call does not allocate one
     /// (with its stacks): one for calls into the instance, one for helper calls. A call
     /// takes one out while it runs, so nested or overlapping calls get fresh ones.
-    private var spareCallExecution: Execution?
-    private var spareHelperExecution: Execution?
+    @exclusivity(unchecked) private var spareCallExecution: Execution?
+    @exclusivity(unchecked) private var spareHelperExecution: Execution?
 
     public init(store: Store, parent: ComponentInstanceState? = nil) {
         self.store = store
@@ -108,11 +111,14 @@ public final class ComponentInstanceState: @unchecked Sendable {
 }
 
 extension ComponentInstanceState {
-    /// An execution of `function` in the instance's store: the spare one if there is one.
-    func makeCallExecution(_ function: Function, _ arguments: [Value]) throws(Trap) -> Execution {
-        let spare = spareCallExecution
-        spareCallExecution = nil
-        return try Self.execution(reusing: spare, store: store, function, arguments)
+    /// An execution of `function` (numbers only) with raw argument bits, in the instance's
+    /// store: the spare one if there is one (see `Execution.reset(function:slotArguments:)`).
+    func makeCallExecution(_ function: Function, slotArguments: UnsafeBufferPointer<UInt64>) throws(Trap) -> Execution {
+        guard let spare = spareCallExecution.take() else {
+            return try Execution(store: store, function: function, slotArguments: slotArguments)
+        }
+        try spare.reset(function: function, slotArguments: slotArguments)
+        return spare
     }
 
     /// Keeps a finished call execution for the next call.
@@ -133,6 +139,28 @@ extension ComponentInstanceState {
         } catch {
             throw .coreTrap(error)
         }
+    }
+
+    /// `callHelper` for a function of numbers only, with the arguments' raw bits (see
+    /// `Execution.reset(function:slotArguments:)`): allocates nothing. Returns the first
+    /// result's bits (nil: the function has no result).
+    func callHelper(_ function: Function, slotArguments: UnsafeBufferPointer<UInt64>) throws(CanonicalABIError) -> UInt64? {
+        let execution: Execution
+        do {
+            // Taken out (moved, not copied) while it runs, as in `callHelper(_:_:)`.
+            if let spare = spareHelperExecution.take() {
+                try spare.reset(function: function, slotArguments: slotArguments)
+                execution = spare
+            } else {
+                execution = try Execution(store: store, function: function, slotArguments: slotArguments)
+            }
+            _ = try execution.complete(fuel: helperCallFuel)
+        } catch {
+            throw .coreTrap(error)
+        }
+        let result = execution.returnedSlot(0)
+        spareHelperExecution = execution
+        return result
     }
 
     private static func execution(

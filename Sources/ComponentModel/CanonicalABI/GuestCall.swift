@@ -42,22 +42,37 @@ public final class GuestCall<Result>: @unchecked Sendable {
     /// Nil for a reusable call, which gets its arguments with each start.
     private let lowerArguments: ((inout CanonicalWriter) throws(CanonicalABIError) -> Void)?
     private let liftResult: (inout CanonicalReader) throws(CanonicalABIError) -> Result
-    private var state = State.ready
+    // The `@exclusivity(unchecked)` fields are touched on every call, and a call is used
+    // from one thread at a time: no dynamic exclusivity checks (`swift_beginAccess`).
+    @exclusivity(unchecked) private var state = State.ready
     /// What the guest's lowered imports need alive but refer to weakly (the linker's
     /// instance states): a call the host keeps after dropping the function it came from
     /// must still reach them.
     var keptAlive: AnyObject?
+    /// The context of calls without borrows (most): it holds nothing of a call's own, so
+    /// one serves them all instead of one allocated per call.
+    private let plainContext: CanonicalContext
+    /// The storage of the flat arguments, kept from call to call (see `lowerArguments`).
+    @exclusivity(unchecked) private var flatArgumentBuffer: [UInt64] = []
     /// The context the arguments were lowered in, kept to lift the result.
-    private var loweringContext: CanonicalContext?
+    @exclusivity(unchecked) private var loweringContext: CanonicalContext?
     /// Fuel left when the guest last stopped (returned, suspended, ran out or trapped):
     /// what a scheduler subtracts from the budget it gave to learn what the run cost.
-    public private(set) var remainingFuel: UInt64 = 0
+    public var remainingFuel: UInt64 { fuelLeft }
     /// After `.outOfFuel`: the fuel the guest's next block costs (see
     /// `Execution.fuelRequiredToContinue`); a continuation given less makes no progress.
-    public private(set) var fuelRequiredToContinue: UInt64?
+    public var fuelRequiredToContinue: UInt64? { fuelRequired }
     /// Receives each Wasm instruction the guest executes (set before `start`); nil: no
     /// tracing (see `Execution.traceSink`).
-    public var traceSink: (@Sendable (TraceEvent) -> Void)?
+    public var traceSink: (@Sendable (TraceEvent) -> Void)? {
+        get { sink }
+        set { sink = newValue }
+    }
+    // Behind the computed properties above: accessed from another module, a stored
+    // property gets dynamic exclusivity checks whatever its attribute says.
+    @exclusivity(unchecked) private var fuelLeft: UInt64 = 0
+    @exclusivity(unchecked) private var fuelRequired: UInt64?
+    @exclusivity(unchecked) private var sink: (@Sendable (TraceEvent) -> Void)?
 
     private enum State {
         case ready
@@ -97,6 +112,7 @@ public final class GuestCall<Result>: @unchecked Sendable {
         self.caller = caller
         self.lowerArguments = lowerArguments
         self.liftResult = liftResult
+        plainContext = CanonicalContext(options: options, instance: instance)
     }
 
     // MARK: Driving the call
@@ -136,15 +152,10 @@ public final class GuestCall<Result>: @unchecked Sendable {
         let scope = signature.parametersContainBorrow ? BorrowScope() : nil
         let execution: Execution
         do throws(CanonicalABIError) {
-            let context = CanonicalContext(options: options, instance: instance, borrowScope: scope)
+            let context = scope.map { CanonicalContext(options: options, instance: instance, borrowScope: $0) } ?? plainContext
             loweringContext = context
-            let arguments = try lowerArgumentValues(context, lowering)
-            do {
-                execution = try instance.makeCallExecution(function, arguments)
-                execution.traceSink = traceSink
-            } catch {
-                throw CanonicalABIError.coreTrap(error)
-            }
+            execution = try lowerArguments(context, lowering)
+            execution.traceSink = traceSink
         } catch {
             return fail(error)
         }
@@ -220,29 +231,57 @@ public final class GuestCall<Result>: @unchecked Sendable {
 
     // MARK: Steps
 
-    private func lowerArgumentValues(
+    /// Lowers the arguments and prepares the core call with them. Core values go in as
+    /// raw slots (a lifted function's core type has numbers only), so neither the
+    /// arguments nor the results become `Value` arrays.
+    private func lowerArguments(
         _ context: CanonicalContext, _ lowerArguments: (inout CanonicalWriter) throws(CanonicalABIError) -> Void
-    ) throws(CanonicalABIError) -> [Value] {
+    ) throws(CanonicalABIError) -> Execution {
         guard signature.parametersSpill, let tuple = signature.parameterTuple else {
-            var writer = CanonicalWriter(flatCapacity: signature.flatParameterTypes.count, context: context)
+            let count = signature.flatParameterTypes.count
+            var writer = CanonicalWriter(reusing: takeFlatArgumentBuffer(), flatCapacity: count, context: context)
             try lowerArguments(&writer)
-            return try writer.coreValues(signature.flatParameterTypes)
+            let slots = writer.takeFlatSlots()
+            defer { flatArgumentBuffer = slots }
+            guard slots.count == count else {
+                throw .invalidCallState("lowered \(slots.count) core values, expected \(count)")
+            }
+            return try slots.withUnsafeBufferPointer { buffer throws(CanonicalABIError) in try makeExecution(buffer) }
         }
         let memory = try context.memory()
         let pointer = try context.allocate(alignment: tuple.alignment, size: UInt64(tuple.size))
         try memory.checkPlacement(pointer, size: UInt64(tuple.size), alignment: tuple.alignment)
         var writer = CanonicalWriter(memory: memory, address: pointer, context: context)
         try lowerArguments(&writer)
-        return [.i32(UInt32(truncatingIfNeeded: pointer))]
+        var slot = UInt64(UInt32(truncatingIfNeeded: pointer))
+        return try withUnsafePointer(to: &slot) { address throws(CanonicalABIError) in
+            try makeExecution(UnsafeBufferPointer(start: address, count: 1))
+        }
+    }
+
+    private func takeFlatArgumentBuffer() -> [UInt64] {
+        var buffer: [UInt64] = []
+        swap(&buffer, &flatArgumentBuffer)
+        return buffer
+    }
+
+    private func makeExecution(_ slots: UnsafeBufferPointer<UInt64>) throws(CanonicalABIError) -> Execution {
+        do {
+            return try instance.makeCallExecution(function, slotArguments: slots)
+        } catch {
+            throw .coreTrap(error)
+        }
     }
 
     private func handle(_ outcome: ExecutionOutcome, _ execution: Execution, _ scope: BorrowScope?) -> GuestCallOutcome<Result> {
-        remainingFuel = execution.remainingFuel
-        fuelRequiredToContinue = execution.fuelRequiredToContinue
+        fuelLeft = execution.remainingFuel
+        fuelRequired = execution.fuelRequiredToContinue
         switch outcome {
-        case .returned(let values):
+        case .returned:
+            // A lifted function has at most one core result (more spill to memory).
+            let result = execution.returnedSlot(0)
             instance.recycleCallExecution(execution)
-            return finish(values, scope)
+            return finish(result, scope)
         case .trapped(let trap):
             return fail(.coreTrap(trap))
         case .outOfFuel:
@@ -255,25 +294,30 @@ public final class GuestCall<Result>: @unchecked Sendable {
         }
     }
 
-    /// Lifts the result, checks every borrow was dropped, calls `post-return`, and leaves.
-    private func finish(_ values: [Value], _ scope: BorrowScope?) -> GuestCallOutcome<Result> {
+    /// Lifts the result (`coreResult`: the core function's one result, if it has one),
+    /// checks every borrow was dropped, calls `post-return`, and leaves.
+    private func finish(_ coreResult: UInt64?, _ scope: BorrowScope?) -> GuestCallOutcome<Result> {
         do throws(CanonicalABIError) {
             // The lowering context serves for lifting too (lifting uses no borrow scope).
-            let context = loweringContext ?? CanonicalContext(options: options, instance: instance)
+            let context = loweringContext ?? plainContext
             loweringContext = nil
             var reader: CanonicalReader
-            if signature.resultSpills, let layout = signature.result, let pointer = values.first?.slots.0 {
+            if signature.resultSpills, let layout = signature.result, let pointer = coreResult {
                 let memory = try context.memory()
                 try memory.checkPlacement(pointer, size: UInt64(layout.size), alignment: layout.alignment)
                 reader = CanonicalReader(memory: memory, address: pointer, context: context)
             } else {
-                reader = CanonicalReader(flat: values.map(\.slots.0), context: context)
+                reader = CanonicalReader(flat: coreResult.map { [$0] } ?? [], context: context)
             }
             let result = try liftResult(&reader)
             if let scope, scope.liveBorrows != 0 { throw CanonicalABIError.borrowsNotDropped(count: scope.liveBorrows) }
             if let postReturn = options.postReturn {
-                _ = try instance.withoutLeaving { () throws(CanonicalABIError) -> [Value] in
-                    try instance.callHelper(postReturn, values)
+                var slot = coreResult ?? 0
+                let count = coreResult == nil ? 0 : 1
+                _ = try withUnsafePointer(to: &slot) { address throws(CanonicalABIError) in
+                    try instance.withoutLeaving { () throws(CanonicalABIError) -> UInt64? in
+                        try instance.callHelper(postReturn, slotArguments: UnsafeBufferPointer(start: address, count: count))
+                    }
                 }
             }
             instance.leave(to: caller)

@@ -18,14 +18,29 @@ public struct HostCallArguments {
 
     /// `next(_:)` for the types host functions read most, specialized here so callers in
     /// other modules do not go through generic dispatch (as `CanonicalReader.read(_:)`).
-    public mutating func next(_ type: String.Type) throws(CanonicalABIError) -> String { try nextValue(type) }
-    public mutating func next(_ type: [UInt8].Type) throws(CanonicalABIError) -> [UInt8] { try nextValue(type) }
-    public mutating func next(_ type: [UInt8]?.Type) throws(CanonicalABIError) -> [UInt8]? { try nextValue(type) }
+    /// Their component types are built once, not for every argument of every call
+    /// (`list<u8>` is an indirect enum: building it allocates).
+    public mutating func next(_ type: String.Type) throws(CanonicalABIError) -> String {
+        try nextValue(type, componentType: Self.stringType)
+    }
+    public mutating func next(_ type: [UInt8].Type) throws(CanonicalABIError) -> [UInt8] {
+        try nextValue(type, componentType: Self.bytesType)
+    }
+    public mutating func next(_ type: [UInt8]?.Type) throws(CanonicalABIError) -> [UInt8]? {
+        try nextValue(type, componentType: Self.optionalBytesType)
+    }
 
+    private static let stringType = String.componentType
+    private static let bytesType = [UInt8].componentType
+    private static let optionalBytesType = [UInt8]?.componentType
+
+    /// Lifts the next argument as a `T`, whose component type is `componentType`.
     @inline(__always)
-    private mutating func nextValue<T: CanonicalValue>(_ type: T.Type) throws(CanonicalABIError) -> T {
+    private mutating func nextValue<T: CanonicalValue>(
+        _ type: T.Type, componentType: @autoclosure () -> ComponentValueType = T.componentType
+    ) throws(CanonicalABIError) -> T {
         guard index < parameters.count else { throw .valueDoesNotMatchType("no parameter \(index)") }
-        guard T.componentType == parameters[index].type else {
+        guard componentType() == parameters[index].type else {
             throw .valueDoesNotMatchType("parameter \(index) is not a \(T.self)")
         }
         index += 1

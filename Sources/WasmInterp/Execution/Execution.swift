@@ -1,14 +1,17 @@
 /// How a run of an `Execution` ended.
+///
+/// The rare cases are indirect so that an outcome is one word: every call returns one,
+/// and a large enum is copied and destroyed through out-of-line code.
 public enum ExecutionOutcome: Sendable {
     /// The function returned these results.
     case returned([Value])
     /// Execution trapped; the execution is finished.
-    case trapped(Trap)
+    indirect case trapped(Trap)
     /// The fuel budget ran out before a block could start; `run(fuel:)` continues
     /// exactly there.
     case outOfFuel
     /// A host function asked to wait; `resume(withHostResults:fuel:)` continues with its results.
-    case suspended(token: any Sendable)
+    indirect case suspended(token: any Sendable)
 }
 
 /// One executed instruction, as reported to a trace sink.
@@ -71,8 +74,10 @@ public final class Execution: @unchecked Sendable {
     enum State {
         case ready
         case suspendedForFuel
-        /// Waiting for a host function's results, which go to slot `resultBase`.
-        case suspendedForHost(resultTypes: [ValueType], resultBase: Int)
+        /// Waiting for a host function's results (of `Registers.hostResultTypes`), which
+        /// go to slot `resultBase`. (The types are not a payload here: a payload that is
+        /// reference counted makes every read and write of the state pay for it.)
+        case suspendedForHost(resultBase: Int)
         case finished
     }
 
@@ -84,6 +89,8 @@ public final class Execution: @unchecked Sendable {
         var entry: Function
         var entryArguments: [Value]
         var state = State.ready
+        /// With `State.suspendedForHost`: the types of the results the host owes.
+        var hostResultTypes: [ValueType] = []
         var frames: UnsafeMutablePointer<Frame>
         var frameCapacity: Int
         var frameCount = 0
@@ -92,6 +99,11 @@ public final class Execution: @unchecked Sendable {
         var fuel: Int64 = .max
         var fuelRequiredToContinue: UInt64?
         var traceSink: (@Sendable (TraceEvent) -> Void)?
+        /// Set by `reset(function:slotArguments:)`: the results stay in the value stack
+        /// (for `returnedSlot(_:)`) and `.returned` carries none.
+        var resultsStayInSlots = false
+        /// How many results `returnedSlot(_:)` may read: set when such a call returns.
+        var returnedSlotCount = 0
     }
 
     private let registers: UnsafeMutablePointer<Registers>
@@ -127,6 +139,31 @@ public final class Execution: @unchecked Sendable {
         set { registers.pointee.fuel = newValue }
     }
     var isTracing: Bool { registers.pointee.traceSink != nil }
+    /// Marks the execution as waiting for a host function's results.
+    func suspendForHost(resultTypes: [ValueType], resultBase: Int) {
+        registers.pointee.hostResultTypes = resultTypes
+        state = .suspendedForHost(resultBase: resultBase)
+    }
+    var resultsStayInSlots: Bool {
+        get { registers.pointee.resultsStayInSlots }
+        set {
+            registers.pointee.resultsStayInSlots = newValue
+            registers.pointee.returnedSlotCount = 0
+        }
+    }
+    var returnedSlotCount: Int {
+        get { registers.pointee.returnedSlotCount }
+        set { registers.pointee.returnedSlotCount = newValue }
+    }
+    /// Replaces the entry arguments (releasing the previous array only if there is one).
+    func setEntryArguments(_ arguments: [Value]) {
+        if arguments.isEmpty, registers.pointee.entryArguments.isEmpty { return }
+        registers.pointee.entryArguments = arguments
+    }
+    /// Makes `function` the entry (without reference counting when it already is).
+    func setEntry(_ function: Function) {
+        if registers.pointee.entry !== function { registers.pointee.entry = function }
+    }
     /// `store.configuration.maxCallDepth`, read once.
     let maxCallDepth: Int
     /// `store.configuration.maxValueStackSlots`, read once.
@@ -135,8 +172,14 @@ public final class Execution: @unchecked Sendable {
     let fuelMetering: Bool
 
     /// Prepares a call of `function` with `arguments` (checked against its type).
-    public init(store: Store, function: Function, arguments: [Value]) throws(Trap) {
+    public convenience init(store: Store, function: Function, arguments: [Value]) throws(Trap) {
         try Execution.check(arguments, against: function)
+        self.init(store: store, entry: function, arguments: arguments)
+    }
+
+    /// An execution of `function` with `arguments` not yet checked: a slot-argument call
+    /// places its own (see `reset(function:slotArguments:)`).
+    init(store: Store, entry function: Function, arguments: [Value]) {
         self.store = store
         maxCallDepth = store.configuration.maxCallDepth
         maxValueStackSlots = store.configuration.maxValueStackSlots
@@ -175,16 +218,22 @@ public final class Execution: @unchecked Sendable {
     /// - Throws: a `hostError` trap when the execution has not finished or the arguments
     ///   do not fit `function`'s type; the execution is unchanged then.
     public func reset(function: Function, arguments: [Value]) throws(Trap) {
+        try checkResettable()
+        try Execution.check(arguments, against: function)
+        setEntry(function)
+        setEntryArguments(arguments)
+        resultsStayInSlots = false
+        frameCount = 0
+        state = .ready
+    }
+
+    /// Refuses to reset an execution that is in the middle of a call.
+    func checkResettable() throws(Trap) {
         switch state {
         case .finished: break
         case .ready where frameCount == 0: break
         default: throw Trap(.hostError("only a finished execution can be reset"))
         }
-        try Execution.check(arguments, against: function)
-        if registers.pointee.entry !== function { registers.pointee.entry = function }
-        registers.pointee.entryArguments = arguments
-        frameCount = 0
-        state = .ready
     }
 
     /// Runs until the function returns, traps, runs out of `fuel` (nil: unlimited) or a
@@ -207,9 +256,10 @@ public final class Execution: @unchecked Sendable {
 
     /// Continues after `.suspended`, giving the host function's results to the guest.
     public func resume(withHostResults results: [Value], fuel: UInt64? = nil) -> ExecutionOutcome {
-        guard case .suspendedForHost(let resultTypes, let resultBase) = state else {
+        guard case .suspendedForHost(let resultBase) = state else {
             return .trapped(Trap(.hostError("execution is not waiting for host results")))
         }
+        let resultTypes = registers.pointee.hostResultTypes
         setFuel(fuel)
         fuelRequiredToContinue = nil
         guard results.count == resultTypes.count, zip(results, resultTypes).allSatisfy({ $0.type == $1 }) else {
@@ -217,7 +267,7 @@ public final class Execution: @unchecked Sendable {
         }
         if frameCount == 0 {
             state = .finished
-            return .returned(results)
+            return returned(results)
         }
         guard ensureStackCapacity(resultBase + Translator.slots(resultTypes)) else { return finish(trap: .callStackExhausted) }
         store(results, at: resultBase)
@@ -234,11 +284,12 @@ public final class Execution: @unchecked Sendable {
     }
 
     private func start() -> ExecutionOutcome {
-        switch entry.kind {
+        switch registers.pointee.entry.kind {
         case .host(let host):
             return callHostEntry(host)
         case .wasm(let function):
-            store(entryArguments, at: 0, growing: true)
+            // Slot arguments are in place already (`reset(function:slotArguments:)`).
+            if !resultsStayInSlots { store(entryArguments, at: 0, growing: true) }
             if let reason = pushFrame(function, base: 0) { return finish(trap: reason) }
             return interpret()
         }
@@ -249,9 +300,9 @@ public final class Execution: @unchecked Sendable {
             switch try host.body(Caller(instance: nil, store: store), entryArguments) {
             case .values(let results):
                 state = .finished
-                return .returned(results)
+                return returned(results)
             case .suspend(let token):
-                state = .suspendedForHost(resultTypes: host.type.results, resultBase: 0)
+                suspendForHost(resultTypes: host.type.results, resultBase: 0)
                 return .suspended(token: token)
             }
         } catch let trap as Trap {
@@ -339,6 +390,15 @@ public final class Execution: @unchecked Sendable {
 
     private func value(of type: ValueType, at slot: UnsafeMutablePointer<UInt64>) -> Value {
         type == .v128 ? Value(low: slot[0], high: slot[1], type: type) : Value(low: slot[0], type: type)
+    }
+
+    /// `.returned(results)`, or with the results moved into the value stack for
+    /// `returnedSlot(_:)` when the call was prepared with slot arguments.
+    func returned(_ results: [Value]) -> ExecutionOutcome {
+        guard resultsStayInSlots else { return .returned(results) }
+        store(results, at: 0, growing: true)
+        returnedSlotCount = results.count
+        return .returned([])
     }
 
     func finish(trap reason: TrapReason) -> ExecutionOutcome {

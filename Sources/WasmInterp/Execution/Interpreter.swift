@@ -45,11 +45,12 @@ private func initializeLocals(
 
 extension Execution {
     /// Why the interpreter loop stopped.
+    /// (Indirect payloads keep it one word, like `ExecutionOutcome`.)
     enum LoopExit {
-        case trap(TrapReason)
+        indirect case trap(TrapReason)
         case returned
         case outOfFuel
-        case suspended(token: any Sendable)
+        indirect case suspended(token: any Sendable)
     }
 
     /// The interpreter loop: runs the top frame until the entry function returns, a trap,
@@ -863,6 +864,10 @@ extension Execution {
         switch exit {
         case .returned:
             state = .finished
+            if resultsStayInSlots {
+                returnedSlotCount = entry.type.results.count
+                return .returned([])
+            }
             return .returned(load(entry.type.results, at: 0))
         case .trap(let reason):
             return finish(trap: reason)
@@ -926,7 +931,7 @@ extension Execution {
             store(values, at: base)
             return .success(nil)
         case .suspend(let token):
-            state = .suspendedForHost(resultTypes: host.type.results, resultBase: base)
+            suspendForHost(resultTypes: host.type.results, resultBase: base)
             return .success(token)
         }
     }

@@ -7,6 +7,8 @@ public final class Function: @unchecked Sendable {
     /// The identity of `type` (see `FunctionTypeIdentities`), set on registration.
     @exclusivity(unchecked) var typeID = -1
     let kind: Kind
+    /// Whether every parameter and result is a number (what slot-argument calls need).
+    let hasNumericSignature: Bool
 
     enum Kind {
         case wasm(WasmFunction)
@@ -16,6 +18,7 @@ public final class Function: @unchecked Sendable {
     init(type: FunctionType, kind: Kind) {
         self.type = type
         self.kind = kind
+        hasNumericSignature = type.parameters.allSatisfy(\.isNumeric) && type.results.allSatisfy(\.isNumeric)
     }
 
     /// A host function, to pass as an import.
