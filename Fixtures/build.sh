@@ -48,7 +48,7 @@ build_dummy_component dummy-versioned versioned.wit versioned
 # Written directly in the component text format.
 "$wasm_tools" parse "$components/multi-instance.wat" -o "$components/multi-instance.wasm"
 built_components+=(multi-instance)
-for name in versioned-names component-calls; do
+for name in versioned-names component-calls nested-reuse; do
   "$wasm_tools" parse "$components/$name.wat" -o "$components/$name.wasm"
   built_components+=("$name")
 done

@@ -356,6 +356,20 @@ final class HostLog: @unchecked Sendable {
         #expect(try instance.function(named: "add").call([.u32(1), .u32(1)]) == .u32(2))
     }
 
+    @Test func nestedComponentsInstantiatedAgainWithOtherArgumentsExportWhatEachWasGiven() throws {
+        let component = try load("nested-reuse")
+        // The second instantiation takes the paths the first one recorded (where aliases
+        // found their exports); the instance each nested component is given differs.
+        for _ in 0..<3 {
+            let instance = try component.instantiate()
+            #expect(try instance.function(named: "straight-first").call([]) == .u32(1))
+            #expect(try instance.function(named: "swapped-first").call([]) == .u32(2))
+            #expect(try instance.function(named: "swapped-second").call([]) == .u32(1))
+            #expect(try instance.function(named: "picked-from-wide").call([]) == .u32(2))
+            #expect(try instance.function(named: "picked-from-narrow").call([]) == .u32(1))
+        }
+    }
+
     @Test func oneComponentCallsAnotherThroughLiftAndLower() throws {
         let instance = try load("component-calls").instantiate()
         #expect(try instance.function(named: "quadruple").call([.u32(5)]) == .u32(20))

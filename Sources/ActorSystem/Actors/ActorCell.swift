@@ -127,10 +127,10 @@ final class ActorCell: @unchecked Sendable {
 
     /// Gives the actor its instance and exports (at spawn only), and to a supervised actor
     /// what it restarts from.
-    func attach(_ instance: ComponentInstance, handlers: [ActorHandler: ComponentFunction], restartRecipe: RestartRecipe?) {
+    func attach(_ instance: ComponentInstance, handlers: HandlerTable, restartRecipe: RestartRecipe?) {
         self.instance = instance
-        self.handlers = HandlerTable(handlers)
-        exports = HandlerSet(handlers.keys)
+        self.handlers = handlers
+        exports = handlers.exported
         self.restartRecipe = restartRecipe
     }
 
@@ -152,7 +152,7 @@ struct RestartRecipe: Sendable {
     var component: LoadedComponent
     var hostInterfaces: Set<HostInterfaceName>
     /// Where the handlers are in every instance of `component`.
-    var handlerPaths: [ActorHandler: ComponentExportPath]
+    var handlerPaths: HandlerPaths
 }
 
 /// A handler call in progress: the guest call, what it handles, and the fuel it used.

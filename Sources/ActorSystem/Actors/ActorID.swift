@@ -34,6 +34,8 @@ struct ActorIDGenerator: Sendable {
 
     let style: Style
     private var next: UInt64 = 1
+    /// For random ids: the system's random bytes, drawn in blocks.
+    private var randomBytes = RandomBytePool()
 
     init(style: Style) { self.style = style }
 
@@ -43,7 +45,7 @@ struct ActorIDGenerator: Sendable {
             defer { next &+= 1 }
             return ActorID("actor-\(next)")
         case .random:
-            return ActorID(RandomUUID.make())
+            return ActorID(RandomUUID.make(using: &randomBytes))
         }
     }
 }

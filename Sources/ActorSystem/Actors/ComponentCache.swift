@@ -57,7 +57,7 @@ final class ComponentCache: Sendable {
 final class CachedComponent: Sendable {
     let component: LoadedComponent
     /// Set by the first spawn whose instance had valid handlers.
-    let handlerPaths = Locked<[ActorHandler: ComponentExportPath]?>(nil)
+    let handlerPaths = Locked<HandlerPaths?>(nil)
 
     init(_ component: LoadedComponent) {
         self.component = component

@@ -17,6 +17,16 @@ struct HandlerTable {
         for (handler, function) in handlers { functions[handler.index] = function }
     }
 
+    /// The functions by `ActorHandler.index` (nil: not exported).
+    init(functions: [ComponentFunction?]) {
+        for index in functions.indices where index < self.functions.count { self.functions[index] = functions[index] }
+    }
+
+    /// The handlers the table has.
+    var exported: HandlerSet {
+        HandlerSet(ActorHandler.allCases.filter { functions[$0.index] != nil })
+    }
+
     subscript(handler: ActorHandler) -> ComponentFunction? {
         functions[handler.index]
     }

@@ -63,6 +63,8 @@ extension ActorSystem {
     private func checkImports(
         of component: LoadedComponent, granted: Set<HostInterfaceName>
     ) throws(ActorSystemError) -> Set<HostInterfaceName> {
+        // A component importing nothing (like the no-op actor) builds no sets at all.
+        guard !component.importedFunctions.isEmpty else { return [] }
         let provided = HostInterfaceName.builtIn.union(configuration.hostInterfaceExtensions.map(\.name))
         var checked = Set<String>()
         var imported = Set<HostInterfaceName>()
@@ -99,44 +101,20 @@ extension ActorSystem {
     /// had them, else found by name and type-checked (and their places remembered).
     private static func handlers(
         of instance: ComponentInstance, cachedIn cached: CachedComponent
-    ) throws(ActorSystemError) -> ([ActorHandler: ComponentFunction], [ActorHandler: ComponentExportPath]) {
-        if let paths = cached.handlerPaths.withLock({ $0 }), let handlers = handlers(of: instance, at: paths) {
+    ) throws(ActorSystemError) -> (HandlerTable, HandlerPaths) {
+        if let paths = cached.handlerPaths.withLock({ $0 }), let handlers = paths.handlers(of: instance) {
             return (handlers, paths)
         }
         let handlers = try handlers(of: instance)
-        let paths = handlerPaths(of: instance, handlers)
+        let paths = HandlerPaths(of: instance, handlers)
         cached.handlerPaths.withLock { $0 = paths }
-        return (handlers, paths)
-    }
-
-    /// Where `handlers` are among the instance's exports: a restart finds them there in
-    /// the new instance of the same component (see `handlers(of:at:)`).
-    static func handlerPaths(
-        of instance: ComponentInstance, _ handlers: [ActorHandler: ComponentFunction]
-    ) -> [ActorHandler: ComponentExportPath] {
-        var paths: [ActorHandler: ComponentExportPath] = [:]
-        for handler in handlers.keys {
-            paths[handler] = instance.exportPath(interface: handler.interface, name: handler.rawValue)
-        }
-        return paths
-    }
-
-    /// The handlers of a new instance of a component whose handlers, found and type-checked
-    /// in an earlier instance, are at `paths`; nil if one is missing.
-    static func handlers(
-        of instance: ComponentInstance, at paths: [ActorHandler: ComponentExportPath]
-    ) -> [ActorHandler: ComponentFunction]? {
-        var handlers: [ActorHandler: ComponentFunction] = [:]
-        for (handler, path) in paths {
-            guard let function = instance.exportedFunction(at: path) else { return nil }
-            handlers[handler] = function
-        }
-        return handlers[.initialize] == nil ? nil : handlers
+        return (HandlerTable(handlers), paths)
     }
 
     /// The imports of an actor: the granted interfaces, bound to `cell`.
     func hostImports(for cell: ActorCell, granted: Set<HostInterfaceName>) -> ComponentImports {
         var imports = ComponentImports()
+        guard !granted.isEmpty else { return imports }
         let host = ActorHost(system: self, cell: cell)
         if granted.contains(.runtime) { RuntimeHostInterface.define(in: &imports, host: host) }
         if granted.contains(.messageServerHost) { MessageServerHostInterface.define(in: &imports, host: host) }

@@ -102,8 +102,8 @@ extension ActorSystem {
         } catch {
             throw .instantiationFailed(error.message)
         }
-        if let handlers = Self.handlers(of: instance, at: recipe.handlerPaths) {
-            cell.handlers = HandlerTable(handlers)
+        if let handlers = recipe.handlerPaths.handlers(of: instance) {
+            cell.handlers = handlers
         } else {
             cell.handlers = HandlerTable(try Self.handlers(of: instance))
         }

@@ -19,18 +19,46 @@ final class ComponentBlueprint: @unchecked Sendable {
     /// Per definition, what instantiating it takes: most are types, which only advance
     /// the type index space, and need not be copied out of the component to find that out.
     let steps: [DefinitionStep]
+    /// Set when the component only passes its imports on: instantiating it is then
+    /// building a list (see `ForwardingPlan`).
+    let forwarding: ForwardingPlan?
 
+    /// The common definitions carry what instantiating them reads, so that the walk need
+    /// not copy the definition itself (copying a `ComponentDefinition`, whose cases include
+    /// whole modules and components, goes through its value witness).
     enum DefinitionStep {
         /// A type that is not a resource: the next type index, nothing else.
         case countType
         /// A core type: nothing at run time.
         case nothing
+        /// A core module: compiled in `modules`.
+        case coreModule
+        case coreInstance(CoreInstanceExpression)
+        case instance(InstanceExpression)
+        case alias(Alias)
+        case canonical(CanonicalFunction)
+        case `import`(ComponentImport)
+        case export(ComponentExport)
         /// Anything else: see `RuntimeScope.instantiate(_:at:)`.
         case instantiate
     }
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    // Guarded by `mutex`, so not also checked for exclusive access at run time.
     /// Guarded by `mutex`: by position of the `canon` definition.
-    private var signatures: [Int: (type: ComponentFunctionType, signature: CanonicalSignature)] = [:]
+    @exclusivity(unchecked) private var signatures: [Int: (type: ComponentFunctionType, signature: CanonicalSignature)] = [:]
+    /// Guarded by `mutex`: what the first instantiation to complete found.
+    @exclusivity(unchecked) private var layout: Layout?
+
+    /// What an instantiation finds that is the same in the next ones.
+    struct Layout: Sendable {
+        /// Per definition position, where its alias found the export it names among its
+        /// instance's exports (-1: not an alias). Later ones look there first (see
+        /// `AliasTargets`).
+        var aliasTargets: [Int]
+        /// How many items each index space ended with: later instantiations reserve that
+        /// much at once instead of growing each array append by append.
+        var indexSpaceSizes: [Int]
+    }
 
     init(_ component: Component) {
         var modules: [Int: CompiledModule] = [:]
@@ -47,6 +75,7 @@ final class ComponentBlueprint: @unchecked Sendable {
         self.modules = modules
         self.nested = nested
         self.steps = steps
+        forwarding = ForwardingPlan(component)
         mutex = .allocate(capacity: 1)
         pthread_mutex_init(mutex, nil)
     }
@@ -56,7 +85,14 @@ final class ComponentBlueprint: @unchecked Sendable {
         case .type(.resource): return .instantiate
         case .type: return .countType
         case .coreType: return .nothing
-        default: return .instantiate
+        case .coreModule: return .coreModule
+        case .coreInstance(let expression): return .coreInstance(expression)
+        case .instance(let expression): return .instance(expression)
+        case .alias(let alias): return .alias(alias)
+        case .canonical(let function): return .canonical(function)
+        case .import(let componentImport): return .import(componentImport)
+        case .export(let export): return .export(export)
+        case .component, .start: return .instantiate
         }
     }
 
@@ -85,6 +121,20 @@ final class ComponentBlueprint: @unchecked Sendable {
         let made = try make()
         store((type, made), at: position)
         return made
+    }
+
+    /// What an earlier instantiation found; nil before one completed.
+    func knownLayout() -> Layout? {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return layout
+    }
+
+    /// Keeps what a completed instantiation found (the first one recorded stays).
+    func recordLayout(_ found: Layout) {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        if layout == nil { layout = found }
     }
 
     private func cachedSignature(at position: Int) -> (type: ComponentFunctionType, signature: CanonicalSignature)? {

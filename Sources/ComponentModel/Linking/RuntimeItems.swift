@@ -41,7 +41,15 @@ final class RuntimeInstance: Sendable {
     }
 
     func export(_ name: String) -> RuntimeItem? {
-        exports.first { $0.name == name }?.item
+        exportIndex(name, expectedAt: nil).map { exports[$0].item }
+    }
+
+    /// The position of export `name`, checking `expected` first.
+    func exportIndex(_ name: String, expectedAt expected: Int?) -> Int? {
+        if let expected, expected >= 0, expected < exports.count, exports[expected].name == name { return expected }
+        // By index: the closure of `firstIndex(where:)` would copy every entry it looks at.
+        for index in exports.indices where exports[index].name == name { return index }
+        return nil
     }
 }
 
@@ -72,9 +80,29 @@ enum CoreInstanceValue: Sendable {
     case bundle([(name: String, value: ExternalValue)])
 
     func export(_ name: String) -> ExternalValue? {
+        exportIndex(name, expectedAt: nil).flatMap(export(at:))
+    }
+
+    /// The position of export `name` among `exports`, checking `expected` first.
+    func exportIndex(_ name: String, expectedAt expected: Int?) -> Int? {
         switch self {
-        case .module(let instance): return instance.export(name)
-        case .bundle(let exports): return exports.first { $0.name == name }?.value
+        case .module(let instance):
+            return instance.exportIndex(name, expectedAt: expected)
+        case .bundle(let exports):
+            if let expected, expected >= 0, expected < exports.count, exports[expected].name == name { return expected }
+            for index in exports.indices where exports[index].name == name { return index }
+            return nil
+        }
+    }
+
+    /// The export at `index` of `exports`.
+    func export(at index: Int) -> ExternalValue? {
+        switch self {
+        case .module(let instance):
+            let exports = instance.exports
+            return index >= 0 && index < exports.count ? exports[index].value : nil
+        case .bundle(let exports):
+            return index >= 0 && index < exports.count ? exports[index].value : nil
         }
     }
 

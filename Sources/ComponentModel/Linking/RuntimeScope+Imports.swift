@@ -6,7 +6,8 @@ extension RuntimeScope {
         importCount += 1
         let name = componentImport.name.name
         if let arguments {
-            guard let item = arguments[name] else {
+            // The last argument of that name, as a dictionary built in order would keep.
+            guard let item = arguments.last(where: { $0.name == name })?.item else {
                 throw invalid("instantiation has no argument for import \"\(name)\"")
             }
             guard item.matches(componentImport.type.sort) else {
@@ -23,6 +24,7 @@ extension RuntimeScope {
         case .instance(let id):
             guard case .instance(let shape) = arena[arena.unaliased(id)] else { throw invalid("import \(name) is not an instance") }
             var exports: [(name: String, item: RuntimeItem)] = []
+            exports.reserveCapacity(shape.exports.count)
             for (exportName, exportType) in shape.exports {
                 exports.append((exportName.name, try hostMember(interface: name, exportName.name, exportType)))
             }

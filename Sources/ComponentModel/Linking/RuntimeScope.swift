@@ -25,26 +25,33 @@ final class RuntimeScope: @unchecked Sendable {
     weak var definingScope: RuntimeScope?
     let context: InstantiationContext
     let state: ComponentInstanceState
-    /// The `with` arguments of a nested instantiation; nil for the top level, whose
-    /// imports come from the host.
-    let arguments: [String: RuntimeItem]?
+    /// The `with` arguments of a nested instantiation, in their order; nil for the top
+    /// level, whose imports come from the host. (A few entries, found by a scan: a
+    /// dictionary would hash every name for one lookup each.)
+    let arguments: [(name: String, item: RuntimeItem)]?
 
-    var coreModules: [CompiledModule] = []
-    var coreInstances: [CoreInstanceValue] = []
-    var coreFunctions: [Function] = []
-    var coreTables: [Table] = []
-    var coreMemories: [Memory] = []
-    var coreGlobals: [GlobalVariable] = []
-    var functions: [ComponentFunction] = []
-    var instances: [RuntimeInstance] = []
-    var components: [RuntimeComponent] = []
-    var typeCount = 0
-    var importCount = 0
-    private(set) var exports: [(name: ExternName, item: RuntimeItem)] = []
+    // The index spaces. Not checked for exclusive access at run time: a scope is used by
+    // the one thread instantiating, no access to them overlaps another (each append
+    // evaluates its argument first), and the checks cost about a seventh of an
+    // instantiation.
+    @exclusivity(unchecked) var coreModules: [CompiledModule] = []
+    @exclusivity(unchecked) var coreInstances: [CoreInstanceValue] = []
+    @exclusivity(unchecked) var coreFunctions: [Function] = []
+    @exclusivity(unchecked) var coreTables: [Table] = []
+    @exclusivity(unchecked) var coreMemories: [Memory] = []
+    @exclusivity(unchecked) var coreGlobals: [GlobalVariable] = []
+    @exclusivity(unchecked) var functions: [ComponentFunction] = []
+    @exclusivity(unchecked) var instances: [RuntimeInstance] = []
+    @exclusivity(unchecked) var components: [RuntimeComponent] = []
+    @exclusivity(unchecked) var typeCount = 0
+    @exclusivity(unchecked) var importCount = 0
+    @exclusivity(unchecked) private(set) var exports: [(name: ExternName, item: RuntimeItem)] = []
+    /// Where aliases found their exports in earlier instantiations; set by `run`.
+    @exclusivity(unchecked) private var aliasTargets = AliasTargets(known: nil, definitionCount: 0)
 
     init(
         component: Component, resolved: ResolvedComponent, blueprint: ComponentBlueprint, definingScope: RuntimeScope?,
-        context: InstantiationContext, state: ComponentInstanceState, arguments: [String: RuntimeItem]?
+        context: InstantiationContext, state: ComponentInstanceState, arguments: [(name: String, item: RuntimeItem)]?
     ) {
         self.component = component
         self.resolved = resolved
@@ -60,6 +67,9 @@ final class RuntimeScope: @unchecked Sendable {
     func run() throws(ComponentLinkError) {
         let steps = blueprint.steps
         guard steps.count == component.definitions.count else { throw invalid("blueprint of another component") }
+        let known = blueprint.knownLayout()
+        aliasTargets = AliasTargets(known: known?.aliasTargets, definitionCount: steps.count)
+        if let known { reserveIndexSpaces(known.indexSpaceSizes) }
         for position in steps.indices {
             switch steps[position] {
             case .countType:
@@ -68,16 +78,53 @@ final class RuntimeScope: @unchecked Sendable {
                 typeCount += 1
             case .nothing:
                 continue
+            case .coreModule:
+                try defineCoreModule(at: position)
+            case .coreInstance(let expression):
+                coreInstances.append(try coreInstance(expression))
+            case .instance(let expression):
+                instances.append(try instance(expression))
+            case .alias(let alias):
+                try resolveAlias(alias, at: position)
+            case .canonical(let function):
+                try defineCanonical(function, at: position)
+            case .import(let componentImport):
+                append(try importedItem(componentImport))
+            case .export(let export):
+                try defineExport(export)
             case .instantiate:
                 try instantiate(component.definitions[position], at: position)
             }
         }
+        if let learned = aliasTargets.learned {
+            blueprint.recordLayout(.init(aliasTargets: learned, indexSpaceSizes: indexSpaceSizes))
+        }
+    }
+
+    /// The sizes of the index spaces (and exports), in the order `reserveIndexSpaces` reads.
+    private var indexSpaceSizes: [Int] {
+        [coreModules.count, coreInstances.count, coreFunctions.count, coreTables.count, coreMemories.count,
+         coreGlobals.count, functions.count, instances.count, components.count, exports.count]
+    }
+
+    private func reserveIndexSpaces(_ sizes: [Int]) {
+        guard sizes.count == 10 else { return }
+        coreModules.reserveCapacity(sizes[0])
+        coreInstances.reserveCapacity(sizes[1])
+        coreFunctions.reserveCapacity(sizes[2])
+        coreTables.reserveCapacity(sizes[3])
+        coreMemories.reserveCapacity(sizes[4])
+        coreGlobals.reserveCapacity(sizes[5])
+        functions.reserveCapacity(sizes[6])
+        instances.reserveCapacity(sizes[7])
+        components.reserveCapacity(sizes[8])
+        exports.reserveCapacity(sizes[9])
     }
 
     private func instantiate(_ definition: ComponentDefinition, at position: Int) throws(ComponentLinkError) {
         switch definition {
-        case .coreModule(let module):
-            coreModules.append(blueprint.modules[position] ?? CompiledModule(module))
+        case .coreModule:
+            try defineCoreModule(at: position)
         case .coreType:
             break
         case .coreInstance(let expression):
@@ -92,7 +139,7 @@ final class RuntimeScope: @unchecked Sendable {
         case .instance(let expression):
             instances.append(try instance(expression))
         case .alias(let alias):
-            try resolveAlias(alias)
+            try resolveAlias(alias, at: position)
         case .type(let type):
             try defineType(type)
         case .canonical(let function):
@@ -102,10 +149,19 @@ final class RuntimeScope: @unchecked Sendable {
         case .import(let componentImport):
             append(try importedItem(componentImport))
         case .export(let export):
-            let item = try self.item(export.item)
-            exports.append((export.name, item))
-            append(item)
+            try defineExport(export)
         }
+    }
+
+    private func defineCoreModule(at position: Int) throws(ComponentLinkError) {
+        guard let module = blueprint.modules[position] else { throw invalid("core module \(position) was not compiled") }
+        coreModules.append(module)
+    }
+
+    private func defineExport(_ export: ComponentExport) throws(ComponentLinkError) {
+        let item = try self.item(export.item)
+        exports.append((export.name, item))
+        append(item)
     }
 
     // MARK: Index spaces
@@ -173,6 +229,7 @@ final class RuntimeScope: @unchecked Sendable {
             }
         case .exports(let exports):
             var values: [(name: String, value: ExternalValue)] = []
+            values.reserveCapacity(exports.count)
             for export in exports {
                 values.append((export.name, try coreItem(export.item)))
             }
@@ -197,10 +254,12 @@ final class RuntimeScope: @unchecked Sendable {
         switch expression {
         case .instantiate(let componentIndex, let arguments):
             let component = try entry(components, Int(componentIndex), "component")
-            var items: [String: RuntimeItem] = [:]
+            var items: [(name: String, item: RuntimeItem)] = []
+            items.reserveCapacity(arguments.count)
             for argument in arguments {
-                items[argument.name] = try item(argument.item)
+                items.append((argument.name, try item(argument.item)))
             }
+            if let plan = component.blueprint.forwarding { return try plan.instantiate(with: items) }
             let child = RuntimeScope(
                 component: component.component, resolved: component.resolved, blueprint: component.blueprint,
                 definingScope: component.definingScope,
@@ -209,6 +268,7 @@ final class RuntimeScope: @unchecked Sendable {
             return RuntimeInstance(exports: child.exports.map { ($0.name.name, $0.item) })
         case .exports(let exports):
             var items: [(name: String, item: RuntimeItem)] = []
+            items.reserveCapacity(exports.count)
             for export in exports {
                 items.append((export.name.name, try item(export.item)))
             }
@@ -218,20 +278,27 @@ final class RuntimeScope: @unchecked Sendable {
 
     // MARK: Aliases
 
-    private func resolveAlias(_ alias: Alias) throws(ComponentLinkError) {
+    private func resolveAlias(_ alias: Alias, at position: Int) throws(ComponentLinkError) {
         switch alias.target {
         case .export(let instanceIndex, let name):
             let instance = try entry(instances, Int(instanceIndex), "instance")
-            guard let item = instance.export(name) else { throw invalid("instance \(instanceIndex) has no export \"\(name)\"") }
+            guard let index = instance.exportIndex(name, expectedAt: aliasTargets.hint(at: position)) else {
+                throw invalid("instance \(instanceIndex) has no export \"\(name)\"")
+            }
+            aliasTargets.record(index, at: position)
+            let item = instance.exports[index].item
             guard item.matches(alias.sort) else {
                 throw invalid("export \"\(name)\" of instance \(instanceIndex) is a \(item.sortName), not a \(alias.sort)")
             }
             append(item)
         case .coreExport(let instanceIndex, let name):
             let instance = try entry(coreInstances, Int(instanceIndex), "core instance")
-            guard let value = instance.export(name) else {
+            guard let index = instance.exportIndex(name, expectedAt: aliasTargets.hint(at: position)),
+                  let value = instance.export(at: index)
+            else {
                 throw invalid("core instance \(instanceIndex) has no export \"\(name)\"")
             }
+            aliasTargets.record(index, at: position)
             try appendCore(value, as: alias.sort, name: name)
         case .outer(let count, let index):
             var scope: RuntimeScope = self

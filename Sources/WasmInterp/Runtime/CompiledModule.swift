@@ -20,6 +20,8 @@ public final class CompiledModule: @unchecked Sendable {
     let typeIdentities: [Int]
     /// Export name to position in `module.exports` (see `exportIndex(_:)`).
     private let exportIndices: [String: Int]
+    /// The pages of memory its instances touch early, populated in new instances at once.
+    let earlyPages = EarlyPages()
     private let lock = CodeCacheLock()
     /// Guarded by `lock`: the validation's outcome once known.
     private var validationError: ValidationError?

@@ -2,9 +2,10 @@
 public final class Function: @unchecked Sendable {
     public let type: FunctionType
     /// The function's address in its store (what a funcref holds); -1 until registered.
-    public internal(set) var address: FunctionAddress = -1
+    /// (Set once, by registration: not checked for exclusive access at run time.)
+    @exclusivity(unchecked) public internal(set) var address: FunctionAddress = -1
     /// The identity of `type` (see `FunctionTypeIdentities`), set on registration.
-    var typeID = -1
+    @exclusivity(unchecked) var typeID = -1
     let kind: Kind
     /// Whether every parameter and result is a number (what slot-argument calls need).
     let hasNumericSignature: Bool

@@ -95,6 +95,10 @@ extension Store {
         guard module.functionBodies.count == module.functionTypeIndices.count else {
             throw ValidationError("function and code section inconsistent")
         }
+        instance.functions.reserveCapacity(instance.functions.count + module.functionTypeIndices.count)
+        // Only for a store's first instance: reserving exactly for each one would give up
+        // the array's geometric growth in a store with many instances.
+        if functions.isEmpty { functions.reserveCapacity(module.functionTypeIndices.count) }
         for (definedIndex, typeIndex) in module.functionTypeIndices.enumerated() {
             guard Int(typeIndex) < module.types.count else { throw ValidationError("unknown type \(typeIndex)") }
             let functionIndex = UInt32(truncatingIfNeeded: instance.functions.count)

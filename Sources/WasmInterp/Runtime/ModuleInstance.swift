@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An instantiated module, as the host holds it: a handle that keeps its store (and so
 /// everything the instance uses) alive.
 ///
@@ -22,8 +30,18 @@ public struct ModuleInstance: Sendable {
 
     /// The export called `name` (compared byte for byte, as Wasm names are).
     public func export(_ name: String) -> ExternalValue? {
+        exportIndex(name).map { storage.exports[$0].value }
+    }
+
+    /// The position in `exports` of the export called `name` (compared byte for byte),
+    /// checking `expected` first (where an earlier instance of the module had it).
+    public func exportIndex(_ name: String, expectedAt expected: Int? = nil) -> Int? {
+        if let expected, expected >= 0, expected < storage.exports.count,
+           storage.exports[expected].name.hasSameUTF8Bytes(as: name) {
+            return expected
+        }
         guard let index = storage.compiledModule.exportIndex(name), index < storage.exports.count else { return nil }
-        return storage.exports[index].value
+        return index
     }
 
     public func exportedFunction(_ name: String) -> Function? {
@@ -42,17 +60,20 @@ final class InstanceStorage: @unchecked Sendable {
     let compiledModule: CompiledModule
     var module: Module { compiledModule.module }
     unowned let store: Store
-    var types: [FunctionType] = []
-    var functions: [Function] = []
-    var tables: [Table] = []
-    var memories: [Memory] = []
-    var globals: [GlobalVariable] = []
+    // Filled by instantiation, then only read. Not checked for exclusive access at run time
+    // (an instance, like its store, is used by one thread at a time, and no access to them
+    // overlaps another): the checks were a tenth of instantiating a small module.
+    @exclusivity(unchecked) var types: [FunctionType] = []
+    @exclusivity(unchecked) var functions: [Function] = []
+    @exclusivity(unchecked) var tables: [Table] = []
+    @exclusivity(unchecked) var memories: [Memory] = []
+    @exclusivity(unchecked) var globals: [GlobalVariable] = []
     /// Element segments as encoded references; a dropped segment is empty.
     var elementSegments: [[UInt64]] = []
     /// Data segments' bytes; a dropped segment is empty.
     var dataSegments: [[UInt8]] = []
     /// In the module's order (looked up by name through `CompiledModule.exportIndices`).
-    var exports: [(name: String, value: ExternalValue)] = []
+    @exclusivity(unchecked) var exports: [(name: String, value: ExternalValue)] = []
 
     init(module: CompiledModule, store: Store) {
         compiledModule = module
@@ -92,6 +113,10 @@ final class InstanceStorage: @unchecked Sendable {
     func prepareForExecution() {
         guard !isPreparedForExecution else { return }
         isPreparedForExecution = true
+        // Here rather than at instantiation: on the thread that runs the instance (an
+        // actor's worker, not the thread spawning actors), and after an earlier instance
+        // has run, so its pages can be learned from.
+        if let memory = memories.first { compiledModule.earlyPages.prepare(memory) }
         memoryView.pointee = memories.first?.view ?? MemoryView.none
         callTargets = .allocate(capacity: functions.count)
         for (index, function) in functions.enumerated() {
@@ -110,8 +135,9 @@ final class InstanceStorage: @unchecked Sendable {
 /// from one thread at a time; it may move between threads.
 public final class Store: @unchecked Sendable {
     public let configuration: StoreConfiguration
-    /// Every function by address.
-    public internal(set) var functions: [Function] = []
+    /// Every function by address. (Unchecked for exclusive access, like an instance's
+    /// index spaces: appended to by instantiation only.)
+    @exclusivity(unchecked) public internal(set) var functions: [Function] = []
     var instances: [InstanceStorage] = []
 
     /// Every memory of the store's instances (an imported memory once per importer).
@@ -156,7 +182,13 @@ extension String {
         guard utf8.count == other.utf8.count else { return false }
         var left = self
         var right = other
-        return left.withUTF8 { leftBytes in right.withUTF8 { rightBytes in leftBytes.elementsEqual(rightBytes) } }
+        // `memcmp`: `elementsEqual` on the buffers compares byte by byte through iterators.
+        return left.withUTF8 { leftBytes in
+            right.withUTF8 { rightBytes in
+                guard let leftBase = leftBytes.baseAddress, let rightBase = rightBytes.baseAddress else { return true }
+                return memcmp(leftBase, rightBase, leftBytes.count) == 0
+            }
+        }
     }
 }
 
