@@ -105,8 +105,12 @@ extension Execution {
                     break dispatch
                 }
                 fuel &-= cost
-            case .traceMarker, .bulkOperand, .callIndirectFrame:
-                break
+            case .traceMarker, .bulkOperand, .callIndirectFrame, .simdOperands, .selectCondition:
+                // These words do nothing and their `w` is 0. Advancing by it, rather than an
+                // empty case, keeps the case from being the dispatch block itself: LLVM gives
+                // every case its own copy of the dispatch (tail duplication, see Package.swift)
+                // only when no case jumps straight back to it.
+                pc += Int(i.w)
             case .branch:
                 pc = codeBase + Int(i.x)
             case .branchIf:
@@ -426,8 +430,6 @@ extension Execution {
                 let high = fp[source &+ 1]
                 fp[Int(i.x)] = low
                 fp[Int(i.x) &+ 1] = high
-            case .selectCondition:
-                break
             case .globalGet:
                 fp[Int(i.x)] = globalCells[Int(i.y)].pointee
             case .globalSet:
@@ -519,8 +521,6 @@ extension Execution {
                     break dispatch
                 }
                 pc += 1
-            case .simdOperands:
-                break
             case .refIsNull:
                 fp[Int(i.x)] = bit(fp[Int(i.y)] == 0)
             case .i32LoadAtSum:
