@@ -17,7 +17,14 @@ let package = Package(
         .package(url: "https://github.com/swiftwasm/WasmKit", exact: "0.4.2"),
     ],
     targets: [
-        .target(name: "WasmInterp"),
+        // The same flags as the main package's WasmInterp target (see there).
+        .target(
+            name: "WasmInterp",
+            swiftSettings: [
+                .unsafeFlags(
+                    ["-Xllvm", "-tail-dup-indirect-size=1000", "-Xllvm", "-tail-dup-pred-size=100000", "-Xllvm", "-tail-dup-succ-size=100000"],
+                    .when(configuration: .release)),
+            ]),
         .executableTarget(
             name: "bench",
             dependencies: [

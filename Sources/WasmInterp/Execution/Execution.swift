@@ -335,9 +335,7 @@ public final class Execution: @unchecked Sendable {
             frames = newFrames
             frameCapacity = newCapacity
         }
-        let locals = stack + base + compiled.parameterSlots
-        locals.update(repeating: 0, count: compiled.declaredLocalSlots)
-        (locals + compiled.declaredLocalSlots).update(from: compiled.constants, count: compiled.constantCount)
+        (stack + base + compiled.parameterSlots).update(from: code.pointee.initialSlots, count: code.pointee.initialSlotCount)
         (frames + frameCount).initialize(to: Frame(code: code, base: base, pc: compiled.code))
         frameCount += 1
         return nil

@@ -12,31 +12,27 @@ private func effectiveAddress(_ address: UInt64, _ offset: UInt32, _ width: UInt
     return Int(truncatingIfNeeded: start)
 }
 
-/// Zeroes a callee's `zeroed` declared locals at `slots` and copies its constants after
-/// them. The small counts most functions have get plain stores: a loop here becomes a
-/// `memset` or `memcpy` call, which costs more than the stores on every Wasm call.
+/// Copies a callee's initial slots (its declared locals' zeros, then its constants) into
+/// its frame after the parameters. The small counts most functions have get plain stores
+/// under one switch: a loop here becomes a `memcpy` call, which costs more than the stores
+/// on every Wasm call.
 @inline(__always)
-private func initializeLocals(
-    _ slots: UnsafeMutablePointer<UInt64>, zeroed: Int, constants: UnsafeMutablePointer<UInt64>, constantCount: Int
-) {
-    switch zeroed {
+private func initializeSlots(_ slots: UnsafeMutablePointer<UInt64>, from initial: UnsafeMutablePointer<UInt64>, count: Int) {
+    switch count {
     case 0: break
-    case 1: slots[0] = 0
-    case 2: slots[0] = 0; slots[1] = 0
-    case 3: slots[0] = 0; slots[1] = 0; slots[2] = 0
-    case 4: slots[0] = 0; slots[1] = 0; slots[2] = 0; slots[3] = 0
-    default: slots.update(repeating: 0, count: zeroed)
-    }
-    let target = slots + zeroed
-    switch constantCount {
-    case 0: break
-    case 1: target[0] = constants[0]
-    case 2: target[0] = constants[0]; target[1] = constants[1]
-    case 3: target[0] = constants[0]; target[1] = constants[1]; target[2] = constants[2]
-    case 4: target[0] = constants[0]; target[1] = constants[1]; target[2] = constants[2]; target[3] = constants[3]
-    case 5: target[0] = constants[0]; target[1] = constants[1]; target[2] = constants[2]; target[3] = constants[3]; target[4] = constants[4]
-    case 6: target[0] = constants[0]; target[1] = constants[1]; target[2] = constants[2]; target[3] = constants[3]; target[4] = constants[4]; target[5] = constants[5]
-    default: target.update(from: constants, count: constantCount)
+    case 1: slots[0] = initial[0]
+    case 2: slots[0] = initial[0]; slots[1] = initial[1]
+    case 3: slots[0] = initial[0]; slots[1] = initial[1]; slots[2] = initial[2]
+    case 4: slots[0] = initial[0]; slots[1] = initial[1]; slots[2] = initial[2]; slots[3] = initial[3]
+    case 5: slots[0] = initial[0]; slots[1] = initial[1]; slots[2] = initial[2]; slots[3] = initial[3]; slots[4] = initial[4]
+    case 6: slots[0] = initial[0]; slots[1] = initial[1]; slots[2] = initial[2]; slots[3] = initial[3]; slots[4] = initial[4]; slots[5] = initial[5]
+    case 7:
+        slots[0] = initial[0]; slots[1] = initial[1]; slots[2] = initial[2]; slots[3] = initial[3]; slots[4] = initial[4]; slots[5] = initial[5]
+        slots[6] = initial[6]
+    case 8:
+        slots[0] = initial[0]; slots[1] = initial[1]; slots[2] = initial[2]; slots[3] = initial[3]; slots[4] = initial[4]; slots[5] = initial[5]
+        slots[6] = initial[6]; slots[7] = initial[7]
+    default: slots.update(from: initial, count: count)
     }
 }
 
@@ -106,8 +102,12 @@ extension Execution {
                     break dispatch
                 }
                 fuel &-= cost
-            case .traceMarker, .bulkOperand, .callIndirectFrame:
-                break
+            case .traceMarker, .bulkOperand, .callIndirectFrame, .simdOperands, .selectCondition:
+                // These words do nothing and their `w` is 0. Advancing by it, rather than an
+                // empty case, keeps the case from being the dispatch block itself: LLVM gives
+                // every case its own copy of the dispatch (tail duplication, see Package.swift)
+                // only when no case jumps straight back to it.
+                pc += Int(i.w)
             case .branch:
                 pc = codeBase + Int(i.x)
             case .branchIf:
@@ -347,9 +347,8 @@ extension Execution {
                    frameCount < maxCallDepth, frameCount < frameCapacity,
                    base &+ code.pointee.maxFrameSlots <= stackCapacity
                 {
-                    initializeLocals(
-                        stack + base + code.pointee.parameterSlots, zeroed: code.pointee.declaredLocalSlots,
-                        constants: code.pointee.constants, constantCount: code.pointee.constantCount)
+                    initializeSlots(
+                        stack + base + code.pointee.parameterSlots, from: code.pointee.initialSlots, count: code.pointee.initialSlotCount)
                     frame = Frame(code: code, base: base, pc: code.pointee.code)
                     frames[frameCount] = frame
                     frameCount &+= 1
@@ -427,8 +426,6 @@ extension Execution {
                 let high = fp[source &+ 1]
                 fp[Int(i.x)] = low
                 fp[Int(i.x) &+ 1] = high
-            case .selectCondition:
-                break
             case .globalGet:
                 fp[Int(i.x)] = globalCells[Int(i.y)].pointee
             case .globalSet:
@@ -520,8 +517,6 @@ extension Execution {
                     break dispatch
                 }
                 pc += 1
-            case .simdOperands:
-                break
             case .refIsNull:
                 fp[Int(i.x)] = bit(fp[Int(i.y)] == 0)
             case .i32LoadAtSum:

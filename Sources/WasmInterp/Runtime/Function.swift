@@ -44,7 +44,7 @@ final class WasmFunction {
     /// The shared code bound to this instance.
     private struct Binding {
         let compiled: CompiledFunction
-        /// Owned; its `constants` too when they are not `compiled.constants`.
+        /// Owned; its `initialSlots` too when they are not `compiled.initialSlots`.
         let header: UnsafeMutablePointer<FunctionCode>
     }
 
@@ -58,8 +58,8 @@ final class WasmFunction {
 
     deinit {
         for binding in [binding, bindingForTracing].compactMap({ $0 }) {
-            if binding.header.pointee.constants != binding.compiled.constants {
-                binding.header.pointee.constants.deallocate()
+            if binding.header.pointee.initialSlots != binding.compiled.initialSlots {
+                binding.header.pointee.initialSlots.deallocate()
             }
             binding.header.deallocate()
         }
@@ -82,8 +82,8 @@ final class WasmFunction {
         let compiled = try instance.compiledModule.code(ofDefinedFunction: definedIndex, variant: variant)
         let header = UnsafeMutablePointer<FunctionCode>.allocate(capacity: 1)
         header.initialize(to: FunctionCode(
-            code: compiled.code, constants: try constants(of: compiled), constantCount: compiled.constantCount,
-            parameterSlots: compiled.parameterSlots, declaredLocalSlots: compiled.declaredLocalSlots,
+            code: compiled.code, initialSlots: try initialSlots(of: compiled), initialSlotCount: compiled.initialSlotCount,
+            parameterSlots: compiled.parameterSlots,
             maxFrameSlots: compiled.maxFrameSlots, instance: Unmanaged.passUnretained(instance),
             functionIndex: functionIndex, compiled: Unmanaged.passUnretained(compiled)))
         if forTracing {
@@ -96,20 +96,21 @@ final class WasmFunction {
         return header
     }
 
-    /// The shared constants, or this instance's copy with its function addresses filled in.
-    private func constants(of compiled: CompiledFunction) throws(ValidationError) -> UnsafeMutablePointer<UInt64> {
-        if compiled.functionReferences.isEmpty { return compiled.constants }
-        let constants = UnsafeMutablePointer<UInt64>.allocate(capacity: Swift.max(compiled.constantCount, 1))
-        constants.initialize(from: compiled.constants, count: compiled.constantCount)
+    /// The shared initial slots, or this instance's copy with its function addresses filled in.
+    private func initialSlots(of compiled: CompiledFunction) throws(ValidationError) -> UnsafeMutablePointer<UInt64> {
+        if compiled.functionReferences.isEmpty { return compiled.initialSlots }
+        let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: Swift.max(compiled.initialSlotCount, 1))
+        slots.initialize(from: compiled.initialSlots, count: compiled.initialSlotCount)
+        let constants = slots + compiled.declaredLocalSlots
         for reference in compiled.functionReferences {
             guard Int(reference.functionIndex) < instance.functions.count, Int(reference.constantIndex) < compiled.constantCount else {
-                constants.deallocate()
+                slots.deallocate()
                 throw ValidationError("unknown function \(reference.functionIndex)")
             }
             let address = instance.functions[Int(reference.functionIndex)].address
             constants[Int(reference.constantIndex)] = Reference.function(address).bits
         }
-        return constants
+        return slots
     }
 }
 

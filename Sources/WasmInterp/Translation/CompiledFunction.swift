@@ -17,9 +17,12 @@ final class CompiledFunction: @unchecked Sendable {
     let parameterSlots: Int
     /// Slots of the declared (non-parameter) locals, zeroed on entry.
     let declaredLocalSlots: Int
-    /// The function's constants (`constantCount` of them), copied into the frame after the
-    /// locals on entry.
-    let constants: UnsafeMutablePointer<UInt64>
+    /// What a call copies into the frame after the parameters (`initialSlotCount` slots):
+    /// the declared locals' zeros, then the constants. One copy instead of a fill and a copy.
+    let initialSlots: UnsafeMutablePointer<UInt64>
+    var initialSlotCount: Int { declaredLocalSlots + constantCount }
+    /// The function's constants (`constantCount` of them): the end of `initialSlots`.
+    var constants: UnsafeMutablePointer<UInt64> { initialSlots + declaredLocalSlots }
     let resultSlots: Int
     /// Most slots the frame ever uses: parameters, locals, constants and operands.
     let maxFrameSlots: Int
@@ -48,8 +51,9 @@ final class CompiledFunction: @unchecked Sendable {
         code = UnsafeMutablePointer.allocate(capacity: Swift.max(instructions.count, 1))
         code.initialize(from: instructions, count: instructions.count)
         codeCount = instructions.count
-        self.constants = UnsafeMutablePointer.allocate(capacity: Swift.max(constants.count, 1))
-        self.constants.initialize(from: constants, count: constants.count)
+        initialSlots = UnsafeMutablePointer.allocate(capacity: Swift.max(declaredLocalSlots + constants.count, 1))
+        initialSlots.initialize(repeating: 0, count: declaredLocalSlots)
+        (initialSlots + declaredLocalSlots).initialize(from: constants, count: constants.count)
         constantCount = constants.count
         self.functionReferences = functionReferences
         self.sourceOffsets = sourceOffsets
@@ -65,7 +69,7 @@ final class CompiledFunction: @unchecked Sendable {
 
     deinit {
         code.deallocate()
-        constants.deallocate()
+        initialSlots.deallocate()
     }
 
     /// The source offset of the Wasm instruction that instruction `pc` belongs to.
@@ -83,10 +87,10 @@ final class CompiledFunction: @unchecked Sendable {
 /// to one instance (see `WasmFunction.bind`).
 struct FunctionCode {
     var code: UnsafeMutablePointer<InternalInstruction>
-    var constants: UnsafeMutablePointer<UInt64>
-    var constantCount: Int
+    /// `CompiledFunction.initialSlots`, or this instance's copy with its function references.
+    var initialSlots: UnsafeMutablePointer<UInt64>
+    var initialSlotCount: Int
     var parameterSlots: Int
-    var declaredLocalSlots: Int
     var maxFrameSlots: Int
     var instance: Unmanaged<InstanceStorage>
     var functionIndex: UInt32

@@ -5,7 +5,10 @@
 /// producer writes straight into the local a following `local.set` names. Every instruction
 /// is 16 bytes: an opcode, a 16-bit operand `w` (in what would be padding) and three 32-bit
 /// operands whose meaning the opcode gives (usually `x` the destination slot, `y` and `z`
-/// the source slots).
+/// the source slots). Words that do nothing when executed (`traceMarker` and the operand
+/// words `callIndirectFrame`, `selectCondition`, `simdOperands`, `bulkOperand`) keep `w` 0:
+/// the loop steps over them by `w` (an empty case would keep LLVM from giving every case its
+/// own dispatch).
 struct InternalInstruction {
     var opcode: InternalOpcode
     var w: UInt16
