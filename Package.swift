@@ -7,11 +7,21 @@ import PackageDescription
 // has hundreds of predecessors and successors, and before register allocation it holds
 // hundreds of copies. With one shared dispatch the loop's speed depended on where that block
 // fell relative to 64-byte lines (up to 30%, see Documentation/Interpreter.md).
-let threadedDispatch: [SwiftSetting] = [
-    .unsafeFlags(
-        ["-Xllvm", "-tail-dup-indirect-size=1000", "-Xllvm", "-tail-dup-pred-size=100000", "-Xllvm", "-tail-dup-succ-size=100000"],
-        .when(configuration: .release)),
-]
+//
+// SwiftPM refuses unsafe flags in a dependency required by version (root, local-path and
+// branch/revision dependencies are fine): set THEATER_PORTABLE_MANIFEST=1 while resolving
+// and building to leave them out, at the cost of that speed.
+let threadedDispatch: [SwiftSetting] =
+    Context.environment["THEATER_PORTABLE_MANIFEST"] != nil
+    ? []
+    : [
+        .unsafeFlags(
+            [
+                "-Xllvm", "-tail-dup-indirect-size=1000", "-Xllvm", "-tail-dup-pred-size=100000",
+                "-Xllvm", "-tail-dup-succ-size=100000",
+            ],
+            .when(configuration: .release)),
+    ]
 
 let package = Package(
     name: "Theater",
