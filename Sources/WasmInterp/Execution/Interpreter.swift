@@ -36,6 +36,16 @@ private func initializeSlots(_ slots: UnsafeMutablePointer<UInt64>, from initial
     }
 }
 
+/// An instruction's fields read through its address, so the loop's cases read only the
+/// fields they use (`i.x` reads one field of the instruction `i` points at).
+extension UnsafeMutablePointer<InternalInstruction> {
+    @inline(__always) fileprivate var opcode: InternalOpcode { pointee.opcode }
+    @inline(__always) fileprivate var w: UInt16 { pointee.w }
+    @inline(__always) fileprivate var x: UInt32 { pointee.x }
+    @inline(__always) fileprivate var y: UInt32 { pointee.y }
+    @inline(__always) fileprivate var z: UInt32 { pointee.z }
+}
+
 /// The i32 sum of two slots (wrapping, as `i32.add`), as an address slot.
 @inline(__always) private func sum(_ left: UInt64, _ right: UInt64) -> UInt64 { UInt64(u32(left) &+ u32(right)) }
 
@@ -88,7 +98,9 @@ extension Execution {
 
         dispatch: while true {
             if tracing { trace(code: frames[frameCount &- 1].code, pc: pc, fp: fp) }
-            let i = pc.pointee
+            // The instruction's fields are read where each case uses them, not all up front:
+            // each case's copy of the dispatch then loads only the opcode.
+            let i = pc
             pc += 1
             switch i.opcode {
             case .unreachable:
@@ -334,7 +346,7 @@ extension Execution {
                     callee = callTargets[Int(i.x)]
                     base = (fp - stack) &+ Int(i.y)
                 } else {
-                    switch resolveIndirectCallee(i, fp: fp, instance: instance) {
+                    switch resolveIndirectCallee(i.pointee, fp: fp, instance: instance) {
                     case .success(let target): callee = target
                     case .failure(let reason):
                         exit = .trap(reason)
@@ -492,7 +504,7 @@ extension Execution {
                 memoryBase.storeBytes(of: UInt16(truncatingIfNeeded: fp[Int(i.x)]), toByteOffset: address, as: UInt16.self)
             case .memorySize, .memoryGrow, .memoryInit, .dataDrop, .memoryCopy, .memoryFill,
                  .tableGet, .tableSet, .tableSize, .tableGrow, .tableFill, .tableCopy, .tableInit, .elementDrop:
-                if let reason = executeBulk(i, next: pc.pointee, fp: fp, instance: instance, fuel: &fuel) {
+                if let reason = executeBulk(i.pointee, next: pc.pointee, fp: fp, instance: instance, fuel: &fuel) {
                     exit = .trap(reason)
                     break dispatch
                 }
@@ -506,13 +518,13 @@ extension Execution {
                 memoryBase.storeBytes(of: fp[Int(i.x)], toByteOffset: address, as: UInt64.self)
                 memoryBase.storeBytes(of: fp[Int(i.x) &+ 1], toByteOffset: address &+ 8, as: UInt64.self)
             case .simdMemory:
-                if let reason = executeSIMDMemory(i, pc.pointee, fp: fp, memoryBase: memoryBase, memorySize: memorySize) {
+                if let reason = executeSIMDMemory(i.pointee, pc.pointee, fp: fp, memoryBase: memoryBase, memorySize: memorySize) {
                     exit = .trap(reason)
                     break dispatch
                 }
                 pc += 1
             case .simd:
-                if let reason = executeSIMD(i, pc.pointee, fp: fp) {
+                if let reason = executeSIMD(i.pointee, pc.pointee, fp: fp) {
                     exit = .trap(reason)
                     break dispatch
                 }
