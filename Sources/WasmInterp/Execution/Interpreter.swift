@@ -80,12 +80,14 @@ extension Execution {
         let tracing = Tracing.isOn
         // The execution's stacks, held in locals while the loop runs; written back before
         // anything out of line that may use or reallocate them, and reloaded after.
+        // The frame stack is two pointers: the top frame, and the last frame a call may push
+        // (the lower of the call-depth limit and the stack's capacity), so a call tests one.
         var frames = self.frames
-        var frameCount = self.frameCount
-        var frameCapacity = self.frameCapacity
+        var top = frames + (self.frameCount &- 1)
+        var pushLimit = Execution.pushLimit(frames: frames, capacity: self.frameCapacity, maxCallDepth: maxCallDepth)
         var stack = self.stack
         var stackCapacity = self.stackCapacity
-        var frame = frames[frameCount &- 1]
+        let frame = top.pointee
         var codeBase = frame.code.pointee.code
         var pc = frame.pc
         var fp = stack + frame.base
@@ -97,7 +99,7 @@ extension Execution {
         var exit = LoopExit.returned
 
         dispatch: while true {
-            if tracing { trace(code: frames[frameCount &- 1].code, pc: pc, fp: fp) }
+            if tracing { trace(code: top.pointee.code, pc: pc, fp: fp) }
             // The instruction's fields are read where each case uses them, not all up front:
             // each case's copy of the dispatch then loads only the opcode.
             let i = pc
@@ -326,9 +328,12 @@ extension Execution {
                 if source != fp {
                     for index in 0..<count { fp[index] = source[index] }
                 }
-                frameCount &-= 1
-                if frameCount == 0 { break dispatch }
-                frame = frames[frameCount &- 1]
+                if top == frames {
+                    top -= 1
+                    break dispatch
+                }
+                top -= 1
+                let frame = top.pointee
                 codeBase = frame.code.pointee.code
                 pc = frame.pc
                 fp = stack + frame.base
@@ -339,7 +344,7 @@ extension Execution {
                     (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
                 }
             case .call, .callIndirect:
-                frames[frameCount &- 1].pc = pc
+                top.pointee.pc = pc
                 let callee: CallTarget
                 let base: Int
                 if i.opcode == .call {
@@ -356,14 +361,13 @@ extension Execution {
                 }
                 // Fast path: an already translated Wasm function whose frame fits.
                 if let cell = callee.cell, let code = tracing ? cell.pointee.codeForTracing : cell.pointee.code,
-                   frameCount < maxCallDepth, frameCount < frameCapacity,
+                   top < pushLimit,
                    base &+ code.pointee.maxFrameSlots <= stackCapacity
                 {
                     initializeSlots(
                         stack + base + code.pointee.parameterSlots, from: code.pointee.initialSlots, count: code.pointee.initialSlotCount)
-                    frame = Frame(code: code, base: base, pc: code.pointee.code)
-                    frames[frameCount] = frame
-                    frameCount &+= 1
+                    top += 1
+                    top.pointee = Frame(code: code, base: base, pc: code.pointee.code)
                     codeBase = code.pointee.code
                     pc = codeBase
                     fp = stack + base
@@ -387,7 +391,7 @@ extension Execution {
                     continue dispatch
                 }
                 // Slow path: translate first, grow the stacks, or call the host.
-                self.frameCount = frameCount
+                self.frameCount = (top - frames) &+ 1
                 self.fuel = fuel
                 if let wasm = callee.wasm {
                     if let reason = pushFrame(wasm.takeUnretainedValue(), base: base) {
@@ -406,11 +410,11 @@ extension Execution {
                     }
                 }
                 frames = self.frames
-                frameCount = self.frameCount
-                frameCapacity = self.frameCapacity
+                top = frames + (self.frameCount &- 1)
+                pushLimit = Execution.pushLimit(frames: frames, capacity: self.frameCapacity, maxCallDepth: maxCallDepth)
                 stack = self.stack
                 stackCapacity = self.stackCapacity
-                frame = frames[frameCount &- 1]
+                let frame = top.pointee
                 codeBase = frame.code.pointee.code
                 pc = frame.pc
                 fp = stack + frame.base
@@ -866,8 +870,9 @@ extension Execution {
         }
 
         self.fuel = fuel
+        let frameCount = (top - frames) &+ 1
         self.frameCount = frameCount
-        if frameCount > 0 { frames[frameCount &- 1].pc = pc }
+        if frameCount > 0 { top.pointee.pc = pc }
         switch exit {
         case .returned:
             state = .finished
@@ -887,6 +892,13 @@ extension Execution {
     }
 
     typealias CallTarget = InstanceStorage.CallTarget
+
+    /// The last frame a call may push onto `frames`: below both the capacity and the call
+    /// depth limit (a call pushes only while the top frame is below it).
+    @inline(__always)
+    static func pushLimit(frames: UnsafeMutablePointer<Frame>, capacity: Int, maxCallDepth: Int) -> UnsafeMutablePointer<Frame> {
+        frames + (Swift.min(capacity, maxCallDepth) &- 1)
+    }
 
     /// The base and size of an instance's memory 0 (a stand-in of size 0 without one),
     /// read through pointers: no reference counting, no exclusivity check.
