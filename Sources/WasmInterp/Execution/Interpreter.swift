@@ -78,25 +78,32 @@ extension Execution {
     /// The loop, specialized for tracing on and off so untraced runs don't test for it.
     private func interpret<Tracing: TracingMode>(_: Tracing.Type) -> ExecutionOutcome {
         let tracing = Tracing.isOn
-        // The execution's stacks, held in locals while the loop runs; written back before
-        // anything out of line that may use or reallocate them, and reloaded after.
-        // The frame stack is two pointers: the top frame, and the last frame a call may push
-        // (the lower of the call-depth limit and the stack's capacity), so a call tests one.
-        var frames = self.frames
-        var top = frames + (self.frameCount &- 1)
-        var pushLimit = Execution.pushLimit(frames: frames, capacity: self.frameCapacity, maxCallDepth: maxCallDepth)
-        var stack = self.stack
-        var stackCapacity = self.stackCapacity
-        let frame = top.pointee
-        var codeBase = frame.code.pointee.code
-        var pc = frame.pc
-        var fp = stack + frame.base
-        var instance = frame.code.pointee.instance
-        var callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
-        var globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-        var (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
         var fuel = self.fuel
         var exit = LoopExit.returned
+
+        // Two loops: the outer one loads what stays the same while the inner one runs (the
+        // stacks, the instance's tables), the inner one runs instructions. What changes
+        // those (a call that grows the stacks, translates or calls the host, a call or
+        // return into another instance) writes the frame stack back and starts the outer
+        // loop again. So the common call and return change only a few of the inner loop's
+        // variables, and its register assignment holds across them.
+        // (The inner loop's body is not indented under the outer one.)
+        reload: while true {
+        // The frame stack is two pointers: the top frame, and the last frame a call may push
+        // (the lower of the call-depth limit and the stack's capacity), so a call tests one.
+        let frames = self.frames
+        var top = frames + (self.frameCount &- 1)
+        let pushLimit = Execution.pushLimit(frames: frames, capacity: self.frameCapacity, maxCallDepth: maxCallDepth)
+        let stack = self.stack
+        let stackCapacity = self.stackCapacity
+        let entered = top.pointee
+        var codeBase = entered.code.pointee.code
+        var pc = entered.pc
+        var fp = stack + entered.base
+        let instance = entered.code.pointee.instance
+        let callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
+        let globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
+        var (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
 
         dispatch: while true {
             if tracing { trace(code: top.pointee.code, pc: pc, fp: fp) }
@@ -334,15 +341,13 @@ extension Execution {
                 }
                 top -= 1
                 let frame = top.pointee
+                if frame.code.pointee.instance.toOpaque() != instance.toOpaque() {
+                    self.frameCount = (top - frames) &+ 1
+                    continue reload
+                }
                 codeBase = frame.code.pointee.code
                 pc = frame.pc
                 fp = stack + frame.base
-                if frame.code.pointee.instance.toOpaque() != instance.toOpaque() {
-                    instance = frame.code.pointee.instance
-                    callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
-                    globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-                    (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
-                }
             case .call, .callIndirect:
                 top.pointee.pc = pc
                 let callee: CallTarget
@@ -383,10 +388,9 @@ extension Execution {
                         pc += 1
                     }
                     if code.pointee.instance.toOpaque() != instance.toOpaque() {
-                        instance = code.pointee.instance
-                        callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
-                        globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-                        (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
+                        top.pointee.pc = pc
+                        self.frameCount = (top - frames) &+ 1
+                        continue reload
                     }
                     continue dispatch
                 }
@@ -409,20 +413,9 @@ extension Execution {
                         break dispatch
                     }
                 }
-                frames = self.frames
-                top = frames + (self.frameCount &- 1)
-                pushLimit = Execution.pushLimit(frames: frames, capacity: self.frameCapacity, maxCallDepth: maxCallDepth)
-                stack = self.stack
-                stackCapacity = self.stackCapacity
-                let frame = top.pointee
-                codeBase = frame.code.pointee.code
-                pc = frame.pc
-                fp = stack + frame.base
-                instance = frame.code.pointee.instance
-                callTargets = instance._withUnsafeGuaranteedRef { $0.callTargets }
-                globalCells = instance._withUnsafeGuaranteedRef { $0.globalCells }
-                // A host function, or another instance sharing the memory, may have grown it.
-                (memoryBase, memorySize) = Execution.memoryRegisters(of: instance)
+                // The stacks may have moved; a host function, or another instance sharing
+                // the memory, may have grown it.
+                continue reload
             case .copy:
                 fp[Int(i.x)] = fp[Int(i.y)]
             case .copyPair:
@@ -868,11 +861,13 @@ extension Execution {
             // END GENERATED NUMERIC CASES
             }
         }
-
-        self.fuel = fuel
         let frameCount = (top - frames) &+ 1
         self.frameCount = frameCount
         if frameCount > 0 { top.pointee.pc = pc }
+        break reload
+        }
+
+        self.fuel = fuel
         switch exit {
         case .returned:
             state = .finished
