@@ -128,7 +128,13 @@ import Testing
         return trap.backtrace.first?.offset
     }
 
+    /// The opcodes of one exported function's translated code.
     private func translatedOpcodes(of name: String) throws -> Set<InternalOpcode> {
-        try WasmInterpTests.translatedOpcodes(of: name, in: instance)
+        try instance.translateAllFunctions()
+        let function = try #require(instance.exportedFunction(name))
+        guard case .wasm(let wasm) = function.kind, let compiled = wasm.compiled else { return [] }
+        var opcodes = Set<InternalOpcode>()
+        for index in 0..<compiled.codeCount { opcodes.insert(compiled.code[index].opcode) }
+        return opcodes
     }
 }

@@ -200,20 +200,6 @@ extension Execution {
                     fuel &-= cost
                     pc += 1
                 }
-            case .i32AddBranchIfNe:
-                let counter = u32(fp[Int(i.y)]) &+ u32(fp[Int(i.z)])
-                fp[Int(i.y)] = UInt64(counter)
-                if _fastPath(counter != u32(fp[Int(i.w)])) { pc = codeBase + Int(i.x) }
-            case .i32AddBranchIfNeLoop:
-                let counter = u32(fp[Int(i.y)]) &+ u32(fp[Int(i.z)])
-                fp[Int(i.y)] = UInt64(counter)
-                if _fastPath(counter != u32(fp[Int(i.w)])) {
-                    pc = codeBase + Int(i.x)
-                    let cost = Int64(pc.pointee.x)
-                    if fuel < cost { exit = .outOfFuel; break dispatch }
-                    fuel &-= cost
-                    pc += 1
-                }
             case .branchIfI32LtSLoop:
                 if _fastPath(s32(fp[Int(i.y)]) < s32(fp[Int(i.z)])) {
                     pc = codeBase + Int(i.x)

@@ -52,10 +52,6 @@ enum InternalOpcode: UInt16 {
     case branchIfI32EqLoop, branchIfI32NeLoop, branchIfI32LtSLoop, branchIfI32LtULoop, branchIfI32GtSLoop
     case branchIfI32GtULoop, branchIfI32LeSLoop, branchIfI32LeULoop, branchIfI32GeSLoop, branchIfI32GeULoop
     case branchIfI64NeLoop, branchIfI64LtSLoop, branchIfI64LtULoop, branchIfI64EqzLoop, branchIfI64NezLoop
-    /// A loop counter's step and test (`local.tee` of an `i32.add` fused into the `i32.ne` and
-    /// `br_if` after it): slot `y` += slot `z` (wrapping), then jump to `x` if slot `y` differs
-    /// from slot `w` (a local or constant); the `Loop` form charges as `branchIfI32NeLoop`.
-    case i32AddBranchIfNe, i32AddBranchIfNeLoop
     /// Index in slot `y`; `x` = number of targets n; followed by n + 1 `branchTableEntry`
     /// instructions (the last is the default), each jumping to its `x`.
     case branchTable

@@ -208,7 +208,7 @@ extension Translator {
         let frame = controls[target]
         noteConsumed(1)
         if frame.kind != .function && !branchMovesValues(to: frame) {
-            let pc = fuseCounterStep(intoBranchAt: try emitBranch(onCondition: true))
+            let pc = try emitBranch(onCondition: true)
             link(pc, to: target)
             return
         }
@@ -346,7 +346,6 @@ extension Translator {
         case .branchIfI64LtU: return .branchIfI64LtULoop
         case .branchIfI64Eqz: return .branchIfI64EqzLoop
         case .branchIfI64Nez: return .branchIfI64NezLoop
-        case .i32AddBranchIfNe: return .i32AddBranchIfNeLoop
         default: return nil
         }
     }
