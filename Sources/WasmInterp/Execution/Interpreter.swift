@@ -38,8 +38,6 @@ private func initializeSlots(_ slots: UnsafeMutablePointer<UInt64>, from initial
 
 /// The i32 sum of two slots (wrapping, as `i32.add`), as an address slot.
 @inline(__always) private func sum(_ left: UInt64, _ right: UInt64) -> UInt64 { UInt64(u32(left) &+ u32(right)) }
-/// `i32.shl` by a constant as an address: `&<<` takes the count modulo 32, as Wasm does.
-@inline(__always) private func shifted(_ value: UInt64, _ count: UInt16) -> UInt64 { UInt64(u32(value) &<< UInt32(count)) }
 
 extension Execution {
     /// Why the interpreter loop stopped.
@@ -551,18 +549,6 @@ extension Execution {
             case .i32Store16AtSum:
                 guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
                 memoryBase.storeBytes(of: UInt16(truncatingIfNeeded: fp[Int(i.x)]), toByteOffset: address, as: UInt16.self)
-            case .i32LoadAtShift:
-                guard let address = effectiveAddress(shifted(fp[Int(i.y)], i.w), i.z, 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
-            case .i64LoadAtShift:
-                guard let address = effectiveAddress(shifted(fp[Int(i.y)], i.w), i.z, 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
-            case .i32StoreAtShift:
-                guard let address = effectiveAddress(shifted(fp[Int(i.y)], i.w), i.z, 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                memoryBase.storeBytes(of: u32(fp[Int(i.x)]), toByteOffset: address, as: UInt32.self)
-            case .i64StoreAtShift:
-                guard let address = effectiveAddress(shifted(fp[Int(i.y)], i.w), i.z, 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                memoryBase.storeBytes(of: fp[Int(i.x)], toByteOffset: address, as: UInt64.self)
             case .f64AddLoad:
                 guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
                 fp[Int(i.x)] = bits(NumericSemantics.f64Add(double(fp[Int(i.y)]), double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self))))

@@ -116,11 +116,6 @@ enum InternalOpcode: UInt16 {
     /// Narrower or float forms with the same bits share them (`f64.load` is `i64LoadAtSum`).
     case i32LoadAtSum, i64LoadAtSum, i32Load8SAtSum, i32Load8UAtSum, i32Load16SAtSum, i32Load16UAtSum
     case i32StoreAtSum, i64StoreAtSum, i32Store8AtSum, i32Store16AtSum
-    /// Loads and stores of array elements: the address is slot `y` shifted left by `w` (an
-    /// `i32.shl` by a constant fused into the access; `w` is the count modulo 32, the result
-    /// wraps to 32 bits), plus the static offset `z`; `x` as for the plain forms. `f32`/`f64`
-    /// accesses share the integer forms of their width.
-    case i32LoadAtShift, i64LoadAtShift, i32StoreAtShift, i64StoreAtShift
     /// f64 arithmetic with one operand loaded from memory (an `f64.load` fused into the
     /// operator that consumes it): slot `x` = slot `y` op the f64 at the address in slot `z`
     /// plus offset `w` (`f64LoadSub`: the loaded value minus slot `y`).

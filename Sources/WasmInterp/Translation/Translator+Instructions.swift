@@ -69,8 +69,6 @@ extension Translator {
             let address = try pop()
             if let fused = Translator.loadAtSumOpcode(op), let sum = fusibleAddressSum(address, offset: memoryArgument.offset) {
                 replaceLastProducer(with: InternalInstruction(fused, w: sum.offset, x: address.home, y: sum.left, z: sum.right))
-            } else if let fused = Translator.loadAtShiftOpcode(op), let shift = fusibleAddressShift(address, offset: memoryArgument.offset) {
-                replaceLastProducer(with: InternalInstruction(fused, w: shift.count, x: address.home, y: shift.value, z: shift.offset))
             } else {
                 emitProducer(Translator.loadOpcode(op), x: address.home, y: address.source, z: UInt32(truncatingIfNeeded: memoryArgument.offset))
             }
@@ -81,9 +79,6 @@ extension Translator {
             let address = try pop()
             if let fused = Translator.storeAtSumOpcode(op), let sum = fusibleAddressSum(address, offset: memoryArgument.offset) {
                 replaceLastProducer(with: InternalInstruction(fused, w: sum.offset, x: value.source, y: sum.left, z: sum.right))
-                lastProducer = -1
-            } else if let fused = Translator.storeAtShiftOpcode(op), let shift = fusibleAddressShift(address, offset: memoryArgument.offset) {
-                replaceLastProducer(with: InternalInstruction(fused, w: shift.count, x: value.source, y: shift.value, z: shift.offset))
                 lastProducer = -1
             } else if op == .f64Store, let (fused, operation) = fusibleStoredResult(value, offset: memoryArgument.offset) {
                 replaceLastProducer(with: InternalInstruction(
@@ -257,30 +252,15 @@ extension Translator {
     }
 
     /// The operands of the `i32.add` that just computed `address`, when a memory access may
-    /// take it over and the offset fits `w`.
+    /// take it over: it is the last instruction, no branch lands between, the sum is used
+    /// only as this address, and the offset fits `w`.
     private func fusibleAddressSum(_ address: Operand, offset: UInt64) -> (left: UInt32, right: UInt32, offset: UInt16)? {
-        guard offset <= UInt64(UInt16.max), let producer = fusibleAddressProducer(address), producer.opcode == .i32Add else { return nil }
-        return (producer.y, producer.z, UInt16(offset))
-    }
-
-    /// The operand and constant count of the `i32.shl` that just computed `address` (an
-    /// array element's address), when a memory access may take it over; the offset is
-    /// anything an access allows.
-    private func fusibleAddressShift(_ address: Operand, offset: UInt64) -> (value: UInt32, count: UInt16, offset: UInt32)? {
-        guard offset <= UInt64(UInt32.max), let producer = fusibleAddressProducer(address), producer.opcode == .i32Shl,
-              producer.z >= constantBase, case let index = Int(producer.z - constantBase), index < constants.count
-        else { return nil }
-        return (producer.y, UInt16(constants[index] & 31), UInt32(offset))
-    }
-
-    /// The instruction that just computed `address`, when a memory access may take it over:
-    /// it is the last instruction, no branch lands between, and its result is used only as
-    /// this address.
-    private func fusibleAddressProducer(_ address: Operand) -> InternalInstruction? {
-        guard !forTracing, address.isInHome, lastProducer >= 0, lastProducerEnd == nextPC, lastLabel <= lastProducer
+        guard !forTracing, address.isInHome, lastProducer >= 0, lastProducerEnd == nextPC, lastLabel <= lastProducer,
+              offset <= UInt64(UInt16.max)
         else { return nil }
         let producer = instructions[lastProducer]
-        return producer.x == address.home ? producer : nil
+        guard producer.opcode == .i32Add, producer.x == address.home else { return nil }
+        return (producer.y, producer.z, UInt16(offset))
     }
 
     /// The f64 arithmetic that just computed `value`, when an `f64.store` of it may take it
@@ -325,22 +305,6 @@ extension Translator {
         case .i64Store, .f64Store: return .i64StoreAtSum
         case .i32Store8, .i64Store8: return .i32Store8AtSum
         case .i32Store16, .i64Store16: return .i32Store16AtSum
-        }
-    }
-
-    static func loadAtShiftOpcode(_ op: LoadOperator) -> InternalOpcode? {
-        switch op {
-        case .i32Load, .f32Load, .i64Load32U: return .i32LoadAtShift
-        case .i64Load, .f64Load: return .i64LoadAtShift
-        default: return nil
-        }
-    }
-
-    static func storeAtShiftOpcode(_ op: StoreOperator) -> InternalOpcode? {
-        switch op {
-        case .i32Store, .f32Store, .i64Store32: return .i32StoreAtShift
-        case .i64Store, .f64Store: return .i64StoreAtShift
-        default: return nil
         }
     }
 

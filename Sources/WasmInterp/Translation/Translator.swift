@@ -167,18 +167,14 @@ struct Translator {
         for index in instructions.indices {
             relocate(&instructions[index].x)
             relocate(&instructions[index].y)
-            if !Translator.hasStaticOffsetInZ(instructions[index].opcode) { relocate(&instructions[index].z) }
+            if !Translator.isMemoryAccess(instructions[index].opcode) { relocate(&instructions[index].z) }
         }
         for index in traceOperands.indices { relocate(&traceOperands[index].firstSlot) }
         operandBase = finalBase
     }
 
-    /// Whether the instruction's `z` is a memory access's static offset, not a slot.
-    static func hasStaticOffsetInZ(_ opcode: InternalOpcode) -> Bool {
-        switch opcode {
-        case .i32LoadAtShift, .i64LoadAtShift, .i32StoreAtShift, .i64StoreAtShift: return true
-        default: return opcode.rawValue >= InternalOpcode.i32Load.rawValue && opcode.rawValue <= InternalOpcode.simdMemory.rawValue
-        }
+    static func isMemoryAccess(_ opcode: InternalOpcode) -> Bool {
+        opcode.rawValue >= InternalOpcode.i32Load.rawValue && opcode.rawValue <= InternalOpcode.simdMemory.rawValue
     }
 
     static func isBranchOnComparison(_ opcode: InternalOpcode) -> Bool {
