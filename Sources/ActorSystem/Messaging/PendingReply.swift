@@ -1,6 +1,5 @@
 import Synchronization
 
-
 /// The reply to a request the host sent (`ActorSystem.submitRequest`): read `result`
 /// once the system has run, or `await value()`.
 ///

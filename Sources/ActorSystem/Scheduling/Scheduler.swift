@@ -24,9 +24,9 @@ final class Scheduler: @unchecked Sendable {
     /// Slices being run right now.
     @exclusivity(unchecked) private var runningSlices = 0
     @exclusivity(unchecked) private var isStopping = false
-    /// Bumped (under `lock`) whenever an actor is queued: an idle worker watches it
-    /// without taking the lock, so their spinning does not contend with the threads that
-    /// enqueue work (every contended lock costs a futex sleep and wake).
+    /// Bumped (under `lock`) whenever an actor is queued: idle workers watch it without
+    /// taking the lock, so their spinning does not contend with the threads that queue
+    /// work (every contended lock costs a futex sleep and wake).
     private let workGeneration = Atomic<UInt64>(0)
     /// Idle workers looking for work without sleeping, and asleep.
     @exclusivity(unchecked) private var spinningWorkers = 0
