@@ -1,3 +1,4 @@
+import Synchronization
 
 /// The reply to a request the host sent (`ActorSystem.submitRequest`): read `result`
 /// once the system has run, or `await value()`.
@@ -11,6 +12,9 @@ public final class PendingReply: Sendable {
     /// The request's id (what the responder sees in `handle-request`).
     public let requestID: String
     private let state = Locked<State>(State())
+    /// Set (after `state.result`) once the result is known, so a thread polling `result`
+    /// does not take the lock the replying worker needs until there is something to read.
+    private let isKnown = Atomic<Bool>(false)
 
     private struct State {
         var result: Result<[UInt8], ActorSystemError>?
@@ -23,7 +27,8 @@ public final class PendingReply: Sendable {
 
     /// The reply or the failure, once known.
     public var result: Result<[UInt8], ActorSystemError>? {
-        state.withLock { $0.result }
+        guard isKnown.load(ordering: .acquiring) else { return nil }
+        return state.withLock { $0.result }
     }
 
     /// Waits for the reply. (In deterministic mode something must drive the system.)
@@ -44,6 +49,7 @@ public final class PendingReply: Sendable {
         let waiters = state.withLock { state -> [CheckedContinuation<Result<[UInt8], ActorSystemError>, Never>] in
             guard state.result == nil else { return [] }
             state.result = result
+            isKnown.store(true, ordering: .releasing)
             defer { state.waiters = [] }
             return state.waiters
         }

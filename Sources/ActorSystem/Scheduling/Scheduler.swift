@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Decides which actor runs next, on which thread: a run queue of actors with work, the
 /// timers of sleeping actors, and either worker threads or a caller that drives steps.
 ///
@@ -22,6 +24,13 @@ final class Scheduler: @unchecked Sendable {
     /// Slices being run right now.
     @exclusivity(unchecked) private var runningSlices = 0
     @exclusivity(unchecked) private var isStopping = false
+    /// Bumped (under `lock`) whenever an actor is queued: idle workers watch it without
+    /// taking the lock, so their spinning does not contend with the threads that queue
+    /// work (every contended lock costs a futex sleep and wake).
+    private let workGeneration = Atomic<UInt64>(0)
+    /// Idle workers looking for work without sleeping, and asleep.
+    @exclusivity(unchecked) private var spinningWorkers = 0
+    @exclusivity(unchecked) private var sleepingWorkers = 0
     private var workers: [WorkerThread] = []
     private var execute: (@Sendable (ActorCell) -> Void)?
 
@@ -57,7 +66,10 @@ final class Scheduler: @unchecked Sendable {
     func enqueue(_ cell: ActorCell) {
         lock.withLock {
             runQueue.append(cell)
-            lock.signal(Self.workAvailable)
+            workGeneration.add(1, ordering: .releasing)
+            // A spinning worker will take it (and wake a sleeper if more is queued by
+            // then): waking one here would put a futex wake on the sender's path.
+            if spinningWorkers == 0 { lock.signal(Self.workAvailable) }
         }
     }
 
@@ -161,6 +173,7 @@ final class Scheduler: @unchecked Sendable {
             }
             if let cell = runQueue.popFirst() {
                 runningSlices &+= 1
+                if !runQueue.isEmpty, spinningWorkers == 0, sleepingWorkers > 0 { lock.signal(Self.workAvailable) }
                 return cell
             }
             if runningSlices == 0, timers.isEmpty { lock.broadcast(Self.becameQuiescent) }
@@ -168,19 +181,34 @@ final class Scheduler: @unchecked Sendable {
             let spinStart = idleSince ?? now
             idleSince = spinStart
             if now &- spinStart < Self.idleSpinNanoseconds {
+                let seen = workGeneration.load(ordering: .acquiring)
+                spinningWorkers &+= 1
                 lock.unlock()
-                WorkerThread.yield()
+                spinUntilWorkArrives(after: seen, spinningSince: spinStart)
                 lock.lock()
+                spinningWorkers &-= 1
                 continue
             }
             idleSince = nil
+            sleepingWorkers &+= 1
             if let deadline = timers.earliestDeadline {
                 lock.wait(Self.workAvailable, untilMilliseconds: deadline)
             } else {
                 lock.wait(Self.workAvailable)
             }
+            sleepingWorkers &-= 1
         }
         return nil
+    }
+
+    /// Yields the core until `workGeneration` moves past `seen` or the idle spin is over,
+    /// without the lock. (A due timer is noticed when the spin ends, at most
+    /// `idleSpinNanoseconds` late: timers have millisecond resolution.)
+    private func spinUntilWorkArrives(after seen: UInt64, spinningSince spinStart: UInt64) {
+        while workGeneration.load(ordering: .acquiring) == seen {
+            if WorkerThread.monotonicNanoseconds() &- spinStart >= Self.idleSpinNanoseconds { return }
+            WorkerThread.yield()
+        }
     }
 
     /// Blocks until no actor is runnable or running and no timer is pending, or until
@@ -211,6 +239,7 @@ final class Scheduler: @unchecked Sendable {
     func stop() {
         let threads = lock.withLock { () -> [WorkerThread] in
             isStopping = true
+            workGeneration.add(1, ordering: .releasing)
             lock.broadcast(Self.workAvailable)
             lock.broadcast(Self.becameQuiescent)
             defer { workers = [] }
