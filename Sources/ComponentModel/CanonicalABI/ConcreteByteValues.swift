@@ -17,8 +17,8 @@ extension CanonicalReader {
 }
 
 extension CanonicalReader {
-    /// Reads an `option<list<u8>>` that is often the same as `known` (an actor's state, which
-    /// most handlers return unchanged): when the guest's bytes equal `known`, returns
+    /// Reads an `option<list<u8>>` that is often the same as `known` (a state a guest
+    /// passes back unchanged): when the guest's bytes equal `known`, returns
     /// `known` itself, sharing its storage, instead of allocating a copy.
     public mutating func read(_ type: [UInt8]?.Type, reusing known: [UInt8]?) throws(CanonicalABIError) -> [UInt8]? {
         let listLayout = [UInt8].canonicalLayout

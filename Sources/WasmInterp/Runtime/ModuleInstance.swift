@@ -113,9 +113,9 @@ final class InstanceStorage: @unchecked Sendable {
     func prepareForExecution() {
         guard !isPreparedForExecution else { return }
         isPreparedForExecution = true
-        // Here rather than at instantiation: on the thread that runs the instance (an
-        // actor's worker, not the thread spawning actors), and after an earlier instance
-        // has run, so its pages can be learned from.
+        // Here rather than at instantiation: on the thread that runs the instance (which
+        // may not be the one that instantiated it), and after an earlier instance has run,
+        // so its pages can be learned from.
         if let memory = memories.first { compiledModule.earlyPages.prepare(memory) }
         memoryView.pointee = memories.first?.view ?? MemoryView.none
         callTargets = .allocate(capacity: functions.count)
