@@ -11,6 +11,14 @@ import Testing
         return ActorSystem(configuration: configuration)
     }
 
+    /// Two worker threads; shut it down when done.
+    private func workerSystem(requestTimeout milliseconds: UInt64) -> ActorSystem {
+        var configuration = ActorSystemConfiguration()
+        configuration.workerCount = 2
+        configuration.defaultLimits.requestTimeoutMilliseconds = milliseconds
+        return ActorSystem(configuration: configuration)
+    }
+
     @Test func aRequestNobodyAnswersTimesOutOnTheVirtualClock() throws {
         let system = system()
         _ = try system.spawn(Probe.definition(name: "silent"))
@@ -94,10 +102,7 @@ import Testing
     }
 
     @Test func timeoutsFireInWorkerMode() throws {
-        var configuration = ActorSystemConfiguration()
-        configuration.workerCount = 2
-        configuration.defaultLimits.requestTimeoutMilliseconds = 50
-        let system = ActorSystem(configuration: configuration)
+        let system = workerSystem(requestTimeout: 50)
         defer { system.shutdown() }
         let silent = try system.spawn(Probe.definition())
         let reply = try system.submitRequest(to: silent, bytes("defer"))
@@ -154,13 +159,10 @@ extension RequestTimeoutTests {
     /// Two actors on two workers asking each other at the same instant: at most one of the
     /// requests may be refused as a cycle, and none may be let through to wait for the
     /// timeout. (Both are answered when one request is served before the other is made.)
-    /// Without one lock across the cycle check and the wait's registration, both checks
-    /// passed about once in 2,000 rounds here.
+    /// Without one lock across the cycle check and the wait's registration, this test
+    /// failed in about half of the 5,000-round runs here (a single run may miss the race).
     @Test func simultaneousRequestsBetweenTwoActorsOnWorkersNeverBothWait() throws {
-        var configuration = ActorSystemConfiguration()
-        configuration.workerCount = 2
-        configuration.defaultLimits.requestTimeoutMilliseconds = 2_000
-        let system = ActorSystem(configuration: configuration)
+        let system = workerSystem(requestTimeout: 2_000)
         defer { system.shutdown() }
         let a = try system.spawn(Probe.definition(name: "a"))
         let b = try system.spawn(Probe.definition(name: "b"))
