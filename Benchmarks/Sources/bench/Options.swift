@@ -11,13 +11,18 @@ struct Options {
     var filters: [String] = []
     /// `-h`/`--help`: print the usage and run nothing.
     var showsHelp = false
+    /// `--only ENGINE`: one untimed call of each selected benchmark on that engine alone
+    /// (`ours`, `ours-nofuel` or `wasmkit`), for running under a profiler such as callgrind.
+    var onlyEngine: String?
 
     static let usage = """
-        usage: bench [--quick] [--rounds N] [--wall-clock] [NAME...]
+        usage: bench [--quick] [--rounds N] [--wall-clock] [--only ENGINE] [NAME...]
           Runs each benchmark on our interpreter and on WasmKit, alternating, and prints medians.
           --quick       smaller sizes and 3 rounds, to check that everything runs
           --rounds N    timed rounds per benchmark (default 5)
           --wall-clock  time elapsed wall-clock time instead of the thread's CPU time
+          --only ENGINE one untimed call per benchmark on ENGINE alone (ours, ours-nofuel,
+                        wasmkit): for profilers, e.g. valgrind --tool=callgrind
           NAME          run only benchmarks whose name contains it (e.g. fib, sort, translation)
         """
 
@@ -35,6 +40,11 @@ struct Options {
                     throw BenchmarkError("--rounds needs a positive number\n\(Options.usage)")
                 }
                 rounds = value
+            case "--only":
+                guard let engine = remaining.popFirst(), ["ours", "ours-nofuel", "wasmkit"].contains(engine) else {
+                    throw BenchmarkError("--only needs ours, ours-nofuel or wasmkit\n\(Options.usage)")
+                }
+                onlyEngine = engine
             case "-h", "--help":
                 showsHelp = true
             default:

@@ -20,6 +20,9 @@ func runBenchmarks() -> Int32 {
         emit(Options.usage)
         return 0
     }
+    if let engine = options.onlyEngine {
+        return runOnce(on: engine, options: options)
+    }
     let clockName = options.clock == .threadCPU ? "thread CPU time" : "wall-clock time"
     var failed = false
     var measurements: [ExecutionMeasurement] = []
@@ -51,6 +54,26 @@ func runBenchmarks() -> Int32 {
         }
     }
     return failed ? 1 : 0
+}
+
+/// `--only ENGINE`: one call of each selected benchmark on one engine, its result printed.
+func runOnce(on engine: String, options: Options) -> Int32 {
+    for benchmark in Benchmark.all where options.selects(benchmark.name) {
+        do {
+            let bytes = try ModuleFiles.bytes(of: benchmark.module)
+            let runner: any EngineRunner = switch engine {
+            case "wasmkit": try WasmKitRunner(bytes: bytes, export: benchmark.export)
+            default: try WasmInterpRunner(bytes: bytes, export: benchmark.export, fuelMetering: engine == "ours")
+            }
+            let argument = options.quick ? benchmark.quickArgument : benchmark.argument
+            let outcome = try runner.call(argument)
+            emit("\(benchmark.name)(\(argument)) on \(runner.label): \(outcome.results.map(\.description).joined(separator: ", "))")
+        } catch {
+            emit("\(benchmark.name): FAILED: \(error)")
+            return 1
+        }
+    }
+    return 0
 }
 
 exit(runBenchmarks())
