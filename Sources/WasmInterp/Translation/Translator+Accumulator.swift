@@ -77,10 +77,13 @@ extension Translator {
 
     /// `instruction` reading `slot` from an accumulator in `kinds` instead, if it has such a form.
     static func accumulatorForm(of instruction: InternalInstruction, reading slot: UInt32, from kinds: AccumulatorSet) -> InternalInstruction? {
-        var paired = instruction
         func rename(_ opcode: InternalOpcode, swapping: Bool = false) -> InternalInstruction {
+            var paired = instruction
             paired.opcode = opcode
-            if swapping { swap(&paired.y, &paired.z) }
+            if swapping {
+                paired.y = instruction.z
+                paired.z = instruction.y
+            }
             return paired
         }
         let readsY = instruction.y == slot
