@@ -39,13 +39,17 @@ write = {
     "UInt64": "{v}", "Int64": "UInt64(bitPattern: {v})",
     "Float": "UInt64(bits({v}))", "Double": "bits({v})",
 }
-# Operators with accumulator forms: name -> commutative (binary) or None (unary).
+# Operators with accumulator forms: name -> True (commutative), False (not: a form for
+# each side), the mirrored comparison (`a < b` is `b > a`: the accumulator on the right is
+# the mirror's left), or None (unary).
 ACCUMULATOR_CONSUMERS = {
     "i32Add": True, "i32Sub": False, "i32Mul": True, "i32And": True, "i32Or": True, "i32Xor": True,
     "i32Shl": False, "i32ShrS": False, "i32ShrU": False, "i32Rotl": False, "i32Rotr": False,
     "i64Add": True, "i64Sub": False, "i64Mul": True, "i64And": True, "i64Or": True, "i64Xor": True,
     "i64Shl": False, "i64ShrU": False,
     "f64Add": True, "f64Sub": False, "f64Mul": True, "f64Div": False,
+    "i32Eq": True, "i32Ne": True, "i32LtS": "i32GtS", "i32LtU": "i32GtU", "i32GtS": "i32LtS", "i32GtU": "i32LtU",
+    "i32LeS": "i32GeS", "i32LeU": "i32GeU", "i32GeS": "i32LeS", "i32GeU": "i32LeU",
     "i32Eqz": None, "i64ExtendI32S": None, "i64ExtendI32U": None, "i32WrapI64": None,
     "f64Sqrt": None, "f64ConvertI32S": None, "f64ConvertI32U": None,
 }
@@ -79,7 +83,8 @@ for op in operators:
     if op not in ACCUMULATOR_CONSUMERS:
         continue
     assert not throws and all(t in read_accumulator for t in params), op
-    positions = ["y"] if len(params) == 1 or ACCUMULATOR_CONSUMERS[op] else ["y", "z"]
+    shape = ACCUMULATOR_CONSUMERS[op]
+    positions = ["y", "z"] if shape is False else ["y"]
     for position in positions:
         name = f"{op}Acc{position.upper()}"
         index = 0 if position == "y" else 1
@@ -91,7 +96,8 @@ for op in operators:
         forms.append(f"        case (.{op}, .{position}): return AccumulatorForm(.{name}, .{kind})")
         results.append(f"        case .{name}: return .{'integer' if accumulator_of[result] == 'acc' else 'float'}")
     if len(positions) == 1 and len(params) == 2:
-        forms.append(f"        case (.{op}, .z): return AccumulatorForm(.{op}AccY, .{kind}, swapsOperands: true)")
+        left = op if shape is True else shape
+        forms.append(f"        case (.{op}, .z): return AccumulatorForm(.{left}AccY, .{kind}, swapsOperands: true)")
 
 def splice(path, begin, end, body):
     text = path.read_text()

@@ -734,6 +734,90 @@ extension Execution {
                 if _fastPath(s32(acc) >= s32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
             case .branchIfI32GeUAccY:
                 if _fastPath(u32(acc) >= u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
+            case .branchIfI32EqLoopAccY:
+                if _fastPath(u32(acc) == u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32NeLoopAccY:
+                if _fastPath(u32(acc) != u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32LtSLoopAccY:
+                if _fastPath(s32(acc) < s32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32LtULoopAccY:
+                if _fastPath(u32(acc) < u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32GtSLoopAccY:
+                if _fastPath(s32(acc) > s32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32GtULoopAccY:
+                if _fastPath(u32(acc) > u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32LeSLoopAccY:
+                if _fastPath(s32(acc) <= s32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32LeULoopAccY:
+                if _fastPath(u32(acc) <= u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32GeSLoopAccY:
+                if _fastPath(s32(acc) >= s32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32GeULoopAccY:
+                if _fastPath(u32(acc) >= u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .copyAccY:
+                fp[Int(i.x)] = acc
+            case .copyFAccY:
+                fp[Int(i.x)] = bits(facc)
             // BEGIN GENERATED NUMERIC CASES
             case .i32Eqz:
                 acc = bit(NumericSemantics.i32Eqz(u32(fp[Int(i.y)])))
@@ -744,32 +828,62 @@ extension Execution {
             case .i32Eq:
                 acc = bit(NumericSemantics.i32Eq(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
                 fp[Int(i.x)] = acc
+            case .i32EqAccY:
+                acc = bit(NumericSemantics.i32Eq(u32(acc), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32Ne:
                 acc = bit(NumericSemantics.i32Ne(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32NeAccY:
+                acc = bit(NumericSemantics.i32Ne(u32(acc), u32(fp[Int(i.z)])))
                 fp[Int(i.x)] = acc
             case .i32LtS:
                 acc = bit(NumericSemantics.i32LtS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))
                 fp[Int(i.x)] = acc
+            case .i32LtSAccY:
+                acc = bit(NumericSemantics.i32LtS(s32(acc), s32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32LtU:
                 acc = bit(NumericSemantics.i32LtU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32LtUAccY:
+                acc = bit(NumericSemantics.i32LtU(u32(acc), u32(fp[Int(i.z)])))
                 fp[Int(i.x)] = acc
             case .i32GtS:
                 acc = bit(NumericSemantics.i32GtS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))
                 fp[Int(i.x)] = acc
+            case .i32GtSAccY:
+                acc = bit(NumericSemantics.i32GtS(s32(acc), s32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32GtU:
                 acc = bit(NumericSemantics.i32GtU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32GtUAccY:
+                acc = bit(NumericSemantics.i32GtU(u32(acc), u32(fp[Int(i.z)])))
                 fp[Int(i.x)] = acc
             case .i32LeS:
                 acc = bit(NumericSemantics.i32LeS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))
                 fp[Int(i.x)] = acc
+            case .i32LeSAccY:
+                acc = bit(NumericSemantics.i32LeS(s32(acc), s32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32LeU:
                 acc = bit(NumericSemantics.i32LeU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32LeUAccY:
+                acc = bit(NumericSemantics.i32LeU(u32(acc), u32(fp[Int(i.z)])))
                 fp[Int(i.x)] = acc
             case .i32GeS:
                 acc = bit(NumericSemantics.i32GeS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))
                 fp[Int(i.x)] = acc
+            case .i32GeSAccY:
+                acc = bit(NumericSemantics.i32GeS(s32(acc), s32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32GeU:
                 acc = bit(NumericSemantics.i32GeU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32GeUAccY:
+                acc = bit(NumericSemantics.i32GeU(u32(acc), u32(fp[Int(i.z)])))
                 fp[Int(i.x)] = acc
             case .i64Eqz:
                 acc = bit(NumericSemantics.i64Eqz(fp[Int(i.y)]))

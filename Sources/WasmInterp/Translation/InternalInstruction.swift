@@ -138,6 +138,10 @@ enum InternalOpcode: UInt16 {
     case branchIfAcc, branchIfZeroAcc, branchIfLoopAcc, branchIfZeroLoopAcc
     case branchIfI32EqAccY, branchIfI32NeAccY, branchIfI32LtSAccY, branchIfI32LtUAccY, branchIfI32GtSAccY
     case branchIfI32GtUAccY, branchIfI32LeSAccY, branchIfI32LeUAccY, branchIfI32GeSAccY, branchIfI32GeUAccY
+    case branchIfI32EqLoopAccY, branchIfI32NeLoopAccY, branchIfI32LtSLoopAccY, branchIfI32LtULoopAccY, branchIfI32GtSLoopAccY
+    case branchIfI32GtULoopAccY, branchIfI32LeSLoopAccY, branchIfI32LeULoopAccY, branchIfI32GeSLoopAccY, branchIfI32GeULoopAccY
+    /// `copy` of the integer (`copyAccY`) or f64 (`copyFAccY`) result just computed.
+    case copyAccY, copyFAccY
     // Numeric operators: slot `x` = op(slot `y`, slot `z`).
     // BEGIN GENERATED NUMERIC OPCODES
     case i32Eqz
@@ -277,6 +281,16 @@ enum InternalOpcode: UInt16 {
     case i64TruncSatF64S
     case i64TruncSatF64U
     case i32EqzAccY
+    case i32EqAccY
+    case i32NeAccY
+    case i32LtSAccY
+    case i32LtUAccY
+    case i32GtSAccY
+    case i32GtUAccY
+    case i32LeSAccY
+    case i32LeUAccY
+    case i32GeSAccY
+    case i32GeUAccY
     case i32AddAccY
     case i32SubAccY
     case i32SubAccZ

@@ -148,6 +148,26 @@ extension InternalOpcode {
     static func numericAccumulatorForm(of opcode: InternalOpcode, readingAccumulatorAt operand: AccumulatorOperand) -> AccumulatorForm? {
         switch (opcode, operand) {
         case (.i32Eqz, .y): return AccumulatorForm(.i32EqzAccY, .integer)
+        case (.i32Eq, .y): return AccumulatorForm(.i32EqAccY, .integer)
+        case (.i32Eq, .z): return AccumulatorForm(.i32EqAccY, .integer, swapsOperands: true)
+        case (.i32Ne, .y): return AccumulatorForm(.i32NeAccY, .integer)
+        case (.i32Ne, .z): return AccumulatorForm(.i32NeAccY, .integer, swapsOperands: true)
+        case (.i32LtS, .y): return AccumulatorForm(.i32LtSAccY, .integer)
+        case (.i32LtS, .z): return AccumulatorForm(.i32GtSAccY, .integer, swapsOperands: true)
+        case (.i32LtU, .y): return AccumulatorForm(.i32LtUAccY, .integer)
+        case (.i32LtU, .z): return AccumulatorForm(.i32GtUAccY, .integer, swapsOperands: true)
+        case (.i32GtS, .y): return AccumulatorForm(.i32GtSAccY, .integer)
+        case (.i32GtS, .z): return AccumulatorForm(.i32LtSAccY, .integer, swapsOperands: true)
+        case (.i32GtU, .y): return AccumulatorForm(.i32GtUAccY, .integer)
+        case (.i32GtU, .z): return AccumulatorForm(.i32LtUAccY, .integer, swapsOperands: true)
+        case (.i32LeS, .y): return AccumulatorForm(.i32LeSAccY, .integer)
+        case (.i32LeS, .z): return AccumulatorForm(.i32GeSAccY, .integer, swapsOperands: true)
+        case (.i32LeU, .y): return AccumulatorForm(.i32LeUAccY, .integer)
+        case (.i32LeU, .z): return AccumulatorForm(.i32GeUAccY, .integer, swapsOperands: true)
+        case (.i32GeS, .y): return AccumulatorForm(.i32GeSAccY, .integer)
+        case (.i32GeS, .z): return AccumulatorForm(.i32LeSAccY, .integer, swapsOperands: true)
+        case (.i32GeU, .y): return AccumulatorForm(.i32GeUAccY, .integer)
+        case (.i32GeU, .z): return AccumulatorForm(.i32LeUAccY, .integer, swapsOperands: true)
         case (.i32Add, .y): return AccumulatorForm(.i32AddAccY, .integer)
         case (.i32Add, .z): return AccumulatorForm(.i32AddAccY, .integer, swapsOperands: true)
         case (.i32Sub, .y): return AccumulatorForm(.i32SubAccY, .integer)
@@ -210,15 +230,25 @@ extension InternalOpcode {
         case .i32Eqz: return .integer
         case .i32EqzAccY: return .integer
         case .i32Eq: return .integer
+        case .i32EqAccY: return .integer
         case .i32Ne: return .integer
+        case .i32NeAccY: return .integer
         case .i32LtS: return .integer
+        case .i32LtSAccY: return .integer
         case .i32LtU: return .integer
+        case .i32LtUAccY: return .integer
         case .i32GtS: return .integer
+        case .i32GtSAccY: return .integer
         case .i32GtU: return .integer
+        case .i32GtUAccY: return .integer
         case .i32LeS: return .integer
+        case .i32LeSAccY: return .integer
         case .i32LeU: return .integer
+        case .i32LeUAccY: return .integer
         case .i32GeS: return .integer
+        case .i32GeSAccY: return .integer
         case .i32GeU: return .integer
+        case .i32GeUAccY: return .integer
         case .i64Eqz: return .integer
         case .i64Eq: return .integer
         case .i64Ne: return .integer

@@ -125,6 +125,7 @@ extension Translator {
         case .branchIfZero where readsY && integer: return rename(.branchIfZeroAcc)
         case .branchIfLoop where readsY && integer: return rename(.branchIfLoopAcc)
         case .branchIfZeroLoop where readsY && integer: return rename(.branchIfZeroLoopAcc)
+        case .copy where readsY: return rename(integer ? .copyAccY : .copyFAccY)
         default:
             guard integer, readsY || readsZ, let (left, right) = comparisonBranchForms(instruction.opcode) else { return nil }
             // With the accumulator on the right, the mirrored comparison takes it on the left.
@@ -138,8 +139,9 @@ extension Translator {
         return nil
     }
 
-    /// An i32 compare-and-branch's form with the accumulator as its left operand, and the
-    /// form of its mirror image (`a < b` is `b > a`) for the accumulator on the right.
+    /// An i32 compare-and-branch's (or loop back edge's) form with the accumulator as its
+    /// left operand, and the form of its mirror image (`a < b` is `b > a`) for the
+    /// accumulator on the right.
     private static func comparisonBranchForms(_ opcode: InternalOpcode) -> (InternalOpcode, InternalOpcode)? {
         switch opcode {
         case .branchIfI32Eq: return (.branchIfI32EqAccY, .branchIfI32EqAccY)
@@ -152,6 +154,16 @@ extension Translator {
         case .branchIfI32LeU: return (.branchIfI32LeUAccY, .branchIfI32GeUAccY)
         case .branchIfI32GeS: return (.branchIfI32GeSAccY, .branchIfI32LeSAccY)
         case .branchIfI32GeU: return (.branchIfI32GeUAccY, .branchIfI32LeUAccY)
+        case .branchIfI32EqLoop: return (.branchIfI32EqLoopAccY, .branchIfI32EqLoopAccY)
+        case .branchIfI32NeLoop: return (.branchIfI32NeLoopAccY, .branchIfI32NeLoopAccY)
+        case .branchIfI32LtSLoop: return (.branchIfI32LtSLoopAccY, .branchIfI32GtSLoopAccY)
+        case .branchIfI32LtULoop: return (.branchIfI32LtULoopAccY, .branchIfI32GtULoopAccY)
+        case .branchIfI32GtSLoop: return (.branchIfI32GtSLoopAccY, .branchIfI32LtSLoopAccY)
+        case .branchIfI32GtULoop: return (.branchIfI32GtULoopAccY, .branchIfI32LtULoopAccY)
+        case .branchIfI32LeSLoop: return (.branchIfI32LeSLoopAccY, .branchIfI32GeSLoopAccY)
+        case .branchIfI32LeULoop: return (.branchIfI32LeULoopAccY, .branchIfI32GeULoopAccY)
+        case .branchIfI32GeSLoop: return (.branchIfI32GeSLoopAccY, .branchIfI32LeSLoopAccY)
+        case .branchIfI32GeULoop: return (.branchIfI32GeULoopAccY, .branchIfI32LeULoopAccY)
         default: return nil
         }
     }
