@@ -115,4 +115,59 @@
     end
     i32.const 7
     i32.sub)
+;; Sum of 0..n-1, counting up to n (i < n tested right after i + 1), and with the
+  ;; comparison written the other way round (n > i).
+  (func (export "count-up") (param i32) (result i32)
+    (local i32 i32)
+    loop
+      local.get 2
+      local.get 1
+      i32.add
+      local.set 2
+      local.get 1
+      i32.const 1
+      i32.add
+      local.set 1
+      local.get 1
+      local.get 0
+      i32.lt_u
+      br_if 0
+    end
+    local.get 2)
+  (func (export "count-up-mirrored") (param i32) (result i32)
+    (local i32 i32)
+    loop
+      local.get 2
+      local.get 1
+      i32.add
+      local.set 2
+      local.get 1
+      i32.const 1
+      i32.add
+      local.set 1
+      local.get 0
+      local.get 1
+      i32.gt_u
+      br_if 0
+    end
+    local.get 2)
+  ;; limit < the word at p, as a value (the loaded word is the comparison's right side).
+  (func (export "less-than-loaded") (param i32 i32) (result i32)
+    local.get 1
+    local.get 0
+    i32.load
+    i32.lt_s)
+  ;; a + b into two locals (the second a copy of the first); returns local 1 * 1000 + local 2.
+  (func (export "sum-twice") (param i32 i32) (result i32)
+    (local i32 i32)
+    local.get 0
+    local.get 1
+    i32.add
+    local.tee 2
+    local.set 3
+    local.get 2
+    i32.const 1000
+    i32.mul
+    local.get 3
+    i32.add)
 )

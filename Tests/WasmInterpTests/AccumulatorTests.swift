@@ -17,7 +17,7 @@ import Testing
         for expected: InternalOpcode in [
             .i32SubAccZ, .i32ShlAccY, .i32XorAccY, .i32RotlAccZ, .i64SubAccY, .i64ShlAccZ, .i64ExtendI32UAccY,
             .f64AddAccY, .f64DivAccZ, .f64SqrtAccY, .i32LoadAccY, .i32StoreAccX, .f64StoreAccX, .f64AddLoadAccY,
-            .branchIfI32GtSAccY, .branchIfAcc,
+            .branchIfI32GtSAccY, .branchIfAcc, .branchIfI32LtULoopAccY, .i32GtSAccY, .copyAccY,
         ] {
             #expect(opcodes.contains(expected), "\(expected) missing")
         }
@@ -79,5 +79,23 @@ import Testing
     @Test func readerABranchLandsOnReadsItsSlot() throws {
         #expect(try instance.invoke("label-between", [.i32(5), .i32(1)]) == [.i32(8)])
         #expect(try instance.invoke("label-between", [.i32(5), .i32(2)]) == [.i32(98)])
+    }
+
+    @Test func loopBackEdgesOnAJustComputedCounter() throws {
+        for n: UInt32 in [1, 2, 10, 1000] {
+            #expect(try instance.invoke("count-up", [.i32(n)]) == [.i32(n * (n - 1) / 2)])
+            #expect(try instance.invoke("count-up-mirrored", [.i32(n)]) == [.i32(n * (n - 1) / 2)])
+        }
+    }
+
+    @Test func comparisonWithTheLoadedValueOnTheRight() throws {
+        _ = try instance.invoke("store-sum", [.i32(16), .i32(10), .i32(0)])
+        #expect(try instance.invoke("less-than-loaded", [.i32(16), .i32(9)]) == [.i32(1)])
+        #expect(try instance.invoke("less-than-loaded", [.i32(16), .i32(10)]) == [.i32(0)])
+        #expect(try instance.invoke("less-than-loaded", [.i32(16), .i32(0x8000_0000)]) == [.i32(1)])
+    }
+
+    @Test func copyOfTheLastResult() throws {
+        #expect(try instance.invoke("sum-twice", [.i32(3), .i32(4)]) == [.i32(7_007)])
     }
 }
