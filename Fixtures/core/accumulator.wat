@@ -170,4 +170,31 @@
     i32.mul
     local.get 3
     i32.add)
+  ;; min(a, b) + 1 (signed): the comparison is the select's condition, the selected value
+  ;; the addition's operand.
+  (func (export "min-plus-one") (param i32 i32) (result i32)
+    local.get 0
+    local.get 1
+    local.get 0
+    local.get 1
+    i32.lt_s
+    select
+    i32.const 1
+    i32.add)
+  ;; The halfword at base + 2 * index, and the f64 at base + 8 * index: the scaled index,
+  ;; just computed, is one side of the address sum the load takes over.
+  (func (export "halfword-at") (param i32 i32) (result i32)
+    local.get 1
+    i32.const 2
+    i32.mul
+    local.get 0
+    i32.add
+    i32.load16_u)
+  (func (export "f64-at") (param i32 i32) (result f64)
+    local.get 0
+    local.get 1
+    i32.const 8
+    i32.mul
+    i32.add
+    f64.load)
 )

@@ -17,7 +17,7 @@ import Testing
         for expected: InternalOpcode in [
             .i32SubAccZ, .i32ShlAccY, .i32XorAccY, .i32RotlAccZ, .i64SubAccY, .i64ShlAccZ, .i64ExtendI32UAccY,
             .f64AddAccY, .f64DivAccZ, .f64SqrtAccY, .i32LoadAccY, .i32StoreAccX, .f64StoreAccX, .f64AddLoadAccY,
-            .branchIfI32GtSAccY, .branchIfAcc, .branchIfI32LtULoopAccY, .i32GtSAccY, .copyAccY,
+            .branchIfI32GtSAccY, .branchIfAcc, .branchIfI32LtULoopAccY, .i32GtSAccY, .copyAccY, .selectAcc, .i32Load16UAtSumAccY, .i64LoadAtSumAccY,
         ] {
             #expect(opcodes.contains(expected), "\(expected) missing")
         }
@@ -97,5 +97,22 @@ import Testing
 
     @Test func copyOfTheLastResult() throws {
         #expect(try instance.invoke("sum-twice", [.i32(3), .i32(4)]) == [.i32(7_007)])
+    }
+
+    @Test func selectOnAComparisonJustComputed() throws {
+        for (a, b) in [(3, 9), (9, 3), (-5, 2), (7, 7), (Int32.min, Int32.max)] as [(Int32, Int32)] {
+            let expected = UInt32(bitPattern: Swift.min(a, b) &+ 1)
+            #expect(try instance.invoke("min-plus-one", [.i32(UInt32(bitPattern: a)), .i32(UInt32(bitPattern: b))]) == [.i32(expected)])
+        }
+    }
+
+    @Test func addressSumWithAJustComputedSide() throws {
+        _ = try instance.invoke("store-sum", [.i32(96), .i32(0x1234_5678), .i32(0)])
+        #expect(try instance.invoke("halfword-at", [.i32(96), .i32(1)]) == [.i32(0x1234)])
+        #expect(try instance.invoke("halfword-at", [.i32(98), .i32(0xFFFF_FFFF)]) == [.i32(0x5678)])
+        _ = try instance.invoke("store-root", [.i32(128), .f64(6.25.bitPattern)])
+        #expect(try instance.invoke("f64-at", [.i32(120), .i32(1)]) == [.f64(2.5.bitPattern)])
+        let trap = trapOf { try instance.invoke("halfword-at", [.i32(65_534), .i32(1)]) }
+        #expect(trap?.reason == .outOfBoundsMemoryAccess)
     }
 }

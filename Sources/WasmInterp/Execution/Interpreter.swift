@@ -432,7 +432,13 @@ extension Execution {
             case .select:
                 let source = u32(fp[Int(pc.pointee.x)]) != 0 ? i.y : i.z
                 pc += 1
-                fp[Int(i.x)] = fp[Int(source)]
+                acc = fp[Int(source)]
+                fp[Int(i.x)] = acc
+            case .selectAcc:
+                let source = u32(acc) != 0 ? i.y : i.z
+                pc += 1
+                acc = fp[Int(source)]
+                fp[Int(i.x)] = acc
             case .selectWide:
                 let source = Int(u32(fp[Int(pc.pointee.x)]) != 0 ? i.y : i.z)
                 pc += 1
@@ -818,6 +824,31 @@ extension Execution {
                 fp[Int(i.x)] = acc
             case .copyFAccY:
                 fp[Int(i.x)] = bits(facc)
+            case .i32LoadAtSumAccY:
+                guard let address = effectiveAddress(sum(acc, fp[Int(i.z)]), UInt32(i.w), 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                acc = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
+                fp[Int(i.x)] = acc
+            case .i32Load8SAtSumAccY:
+                guard let address = effectiveAddress(sum(acc, fp[Int(i.z)]), UInt32(i.w), 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                acc = UInt64(UInt32(bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: address, as: Int8.self))))
+                fp[Int(i.x)] = acc
+            case .i32Load8UAtSumAccY:
+                guard let address = effectiveAddress(sum(acc, fp[Int(i.z)]), UInt32(i.w), 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                acc = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt8.self))
+                fp[Int(i.x)] = acc
+            case .i32Load16SAtSumAccY:
+                guard let address = effectiveAddress(sum(acc, fp[Int(i.z)]), UInt32(i.w), 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                acc = UInt64(UInt32(bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: address, as: Int16.self))))
+                fp[Int(i.x)] = acc
+            case .i32Load16UAtSumAccY:
+                guard let address = effectiveAddress(sum(acc, fp[Int(i.z)]), UInt32(i.w), 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                acc = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt16.self))
+                fp[Int(i.x)] = acc
+            case .i64LoadAtSumAccY:
+                guard let address = effectiveAddress(sum(acc, fp[Int(i.z)]), UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                acc = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
+                facc = double(acc)
+                fp[Int(i.x)] = acc
             // BEGIN GENERATED NUMERIC CASES
             case .i32Eqz:
                 acc = bit(NumericSemantics.i32Eqz(u32(fp[Int(i.y)])))

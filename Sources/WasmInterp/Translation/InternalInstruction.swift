@@ -131,6 +131,7 @@ enum InternalOpcode: UInt16 {
     /// `x` a stored value) comes from the accumulator the instruction just before left it in
     /// (`acc` for integers, `facc` for f64): no reload of the slot that was just written.
     case i32LoadAccY, i64LoadAccY, f64LoadAccY, i32Load8SAccY, i32Load8UAccY, i32Load16SAccY, i32Load16UAccY
+    case i32LoadAtSumAccY, i64LoadAtSumAccY, i32Load8SAtSumAccY, i32Load8UAtSumAccY, i32Load16SAtSumAccY, i32Load16UAtSumAccY
     case i32StoreAccX, i64StoreAccX, f64StoreAccX, i32Store8AccX, i32Store16AccX
     case f64AddLoadAccY, f64MulLoadAccY, f64SubLoadAccY, f64LoadSubAccY
     case f64AddStoreAccY, f64SubStoreAccY, f64SubStoreAccZ, f64MulStoreAccY
@@ -142,6 +143,9 @@ enum InternalOpcode: UInt16 {
     case branchIfI32GtULoopAccY, branchIfI32LeSLoopAccY, branchIfI32LeULoopAccY, branchIfI32GeSLoopAccY, branchIfI32GeULoopAccY
     /// `copy` of the integer (`copyAccY`) or f64 (`copyFAccY`) result just computed.
     case copyAccY, copyFAccY
+    /// `select` whose condition (the `x` of its `selectCondition` word) is the integer
+    /// result just computed.
+    case selectAcc
     // Numeric operators: slot `x` = op(slot `y`, slot `z`).
     // BEGIN GENERATED NUMERIC OPCODES
     case i32Eqz

@@ -15,9 +15,11 @@ extension Translator {
         guard !forTracing, instructions.count > 1 else { return }
         let labels = Translator.branchTargets(instructions)
         for index in 1..<instructions.count where !labels[index] {
-            let producer = instructions[index - 1]
+            // A `select` is followed by its condition word.
+            let producer = instructions[index - 1].opcode == .selectCondition && index >= 2 ? instructions[index - 2] : instructions[index - 1]
             guard let kinds = Translator.resultAccumulators(producer.opcode) else { continue }
-            if let paired = Translator.accumulatorForm(of: instructions[index], reading: producer.x, from: kinds) {
+            let next = index + 1 < instructions.count ? instructions[index + 1] : nil
+            if let paired = Translator.accumulatorForm(of: instructions[index], next: next, reading: producer.x, from: kinds) {
                 instructions[index] = paired
             }
         }
@@ -62,9 +64,13 @@ extension Translator {
         case .i32Load, .i64Load, .f32Load, .i32Load8S, .i32Load8U, .i32Load16S, .i32Load16U,
              .i64Load8S, .i64Load8U, .i64Load16S, .i64Load16U, .i64Load32S, .i64Load32U,
              .i32LoadAtSum, .i32Load8SAtSum, .i32Load8UAtSum, .i32Load16SAtSum, .i32Load16UAtSum,
-             .i32LoadAccY, .i64LoadAccY, .i32Load8SAccY, .i32Load8UAccY, .i32Load16SAccY, .i32Load16UAccY:
+             .i32LoadAccY, .i64LoadAccY, .i32Load8SAccY, .i32Load8UAccY, .i32Load16SAccY, .i32Load16UAccY,
+             .i32LoadAtSumAccY, .i32Load8SAtSumAccY, .i32Load8UAtSumAccY, .i32Load16SAtSumAccY, .i32Load16UAtSumAccY:
             return .integer
-        case .i64LoadAtSum:
+        case .select, .selectAcc:
+            // Whatever its type: a float consumer needs `facc`, so it pairs with integer ones only.
+            return .integer
+        case .i64LoadAtSum, .i64LoadAtSumAccY:
             // `f64.load` shares it, so it fills both.
             return [.integer, .float]
         case .f64Load, .f64LoadAccY, .f64AddLoad, .f64MulLoad, .f64SubLoad, .f64LoadSub, .f64MulMul,
@@ -75,8 +81,11 @@ extension Translator {
         }
     }
 
-    /// `instruction` reading `slot` from an accumulator in `kinds` instead, if it has such a form.
-    static func accumulatorForm(of instruction: InternalInstruction, reading slot: UInt32, from kinds: AccumulatorSet) -> InternalInstruction? {
+    /// `instruction` (followed by `next`) reading `slot` from an accumulator in `kinds`
+    /// instead, if it has such a form.
+    static func accumulatorForm(
+        of instruction: InternalInstruction, next: InternalInstruction?, reading slot: UInt32, from kinds: AccumulatorSet
+    ) -> InternalInstruction? {
         func rename(_ opcode: InternalOpcode, swapping: Bool = false) -> InternalInstruction {
             var paired = instruction
             paired.opcode = opcode
@@ -103,6 +112,12 @@ extension Translator {
         case .i32Load8U where readsY && integer: return rename(.i32Load8UAccY)
         case .i32Load16S where readsY && integer: return rename(.i32Load16SAccY)
         case .i32Load16U where readsY && integer: return rename(.i32Load16UAccY)
+        case .i32LoadAtSum where integer && (readsY || readsZ): return rename(.i32LoadAtSumAccY, swapping: !readsY)
+        case .i64LoadAtSum where integer && (readsY || readsZ): return rename(.i64LoadAtSumAccY, swapping: !readsY)
+        case .i32Load8SAtSum where integer && (readsY || readsZ): return rename(.i32Load8SAtSumAccY, swapping: !readsY)
+        case .i32Load8UAtSum where integer && (readsY || readsZ): return rename(.i32Load8UAtSumAccY, swapping: !readsY)
+        case .i32Load16SAtSum where integer && (readsY || readsZ): return rename(.i32Load16SAtSumAccY, swapping: !readsY)
+        case .i32Load16UAtSum where integer && (readsY || readsZ): return rename(.i32Load16UAtSumAccY, swapping: !readsY)
         case .i32Store, .f32Store, .i64Store32:
             return instruction.x == slot && integer ? rename(.i32StoreAccX) : nil
         case .i64Store, .f64Store:
@@ -126,6 +141,7 @@ extension Translator {
         case .branchIfLoop where readsY && integer: return rename(.branchIfLoopAcc)
         case .branchIfZeroLoop where readsY && integer: return rename(.branchIfZeroLoopAcc)
         case .copy where readsY: return rename(integer ? .copyAccY : .copyFAccY)
+        case .select where integer && next?.opcode == .selectCondition && next?.x == slot: return rename(.selectAcc)
         default:
             guard integer, readsY || readsZ, let (left, right) = comparisonBranchForms(instruction.opcode) else { return nil }
             // With the accumulator on the right, the mirrored comparison takes it on the left.
