@@ -329,10 +329,12 @@ extension Execution {
             case .branchTableEntry:
                 exit = .trap(.hostError("internal error: fell into a branch table"))
                 break dispatch
-            case .return:
-                let count = Int(i.x)
-                let source = fp + Int(i.y)
-                if source != fp {
+            case .return, .returnSlot, .returnInPlace:
+                if i.opcode == .returnSlot {
+                    fp[0] = fp[Int(i.y)]
+                } else if i.opcode == .return {
+                    let count = Int(i.x)
+                    let source = fp + Int(i.z)
                     for index in 0..<count { fp[index] = source[index] }
                 }
                 if top == frames {
