@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func fusedTranslationUsesTheFusedOpcodes() throws {
-        let opcodes = try translatedOpcodes()
+        let opcodes = try instance.translatedOpcodes()
         #expect(opcodes.contains(.i32LoadAtSum))
         #expect(opcodes.contains(.i64StoreAtSum))
         #expect(opcodes.contains(.copyPair))
@@ -91,16 +91,5 @@ import Testing
     @Test func fusedLoadTrapsOutOfBounds() throws {
         let trap = trapOf { try instance.invoke("loaded-times", [.i32(65_532), .f64(1.0.bitPattern)]) }
         #expect(trap?.reason == .outOfBoundsMemoryAccess)
-    }
-
-    /// The opcodes of the module's translated code.
-    private func translatedOpcodes() throws -> Set<InternalOpcode> {
-        try instance.translateAllFunctions()
-        var opcodes = Set<InternalOpcode>()
-        for function in instance.storage.functions {
-            guard case .wasm(let wasm) = function.kind, let compiled = wasm.compiled else { continue }
-            for index in 0..<compiled.codeCount { opcodes.insert(compiled.code[index].opcode) }
-        }
-        return opcodes
     }
 }

@@ -80,6 +80,11 @@ extension Execution {
         let tracing = Tracing.isOn
         var fuel = self.fuel
         var exit = LoopExit.returned
+        // The last integer and f64 results, also in registers: an instruction that reads the
+        // result of the one just before it takes it from here instead of from its slot, off
+        // the store-to-load path (Translator+Accumulator.swift pairs them).
+        var acc: UInt64 = 0
+        var facc: Double = 0
 
         // Two loops: the outer one loads what stays the same while the inner one runs (the
         // stacks, the instance's tables), the inner one runs instructions. What changes
@@ -454,46 +459,60 @@ extension Execution {
                 globalCells[Int(i.y)][1] = fp[Int(i.x) + 1]
             case .i32Load:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
+                acc = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
+                fp[Int(i.x)] = acc
             case .i64Load:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
+                acc = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
+                fp[Int(i.x)] = acc
             case .f32Load:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
+                acc = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
+                fp[Int(i.x)] = acc
             case .f64Load:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
+                facc = double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self))
+                fp[Int(i.x)] = bits(facc)
             case .i32Load8S:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(UInt32(bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: address, as: Int8.self))))
+                acc = UInt64(UInt32(bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: address, as: Int8.self))))
+                fp[Int(i.x)] = acc
             case .i32Load8U:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt8.self))
+                acc = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt8.self))
+                fp[Int(i.x)] = acc
             case .i32Load16S:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(UInt32(bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: address, as: Int16.self))))
+                acc = UInt64(UInt32(bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: address, as: Int16.self))))
+                fp[Int(i.x)] = acc
             case .i32Load16U:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt16.self))
+                acc = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt16.self))
+                fp[Int(i.x)] = acc
             case .i64Load8S:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(bitPattern: Int64(memoryBase.loadUnaligned(fromByteOffset: address, as: Int8.self)))
+                acc = UInt64(bitPattern: Int64(memoryBase.loadUnaligned(fromByteOffset: address, as: Int8.self)))
+                fp[Int(i.x)] = acc
             case .i64Load8U:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt8.self))
+                acc = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt8.self))
+                fp[Int(i.x)] = acc
             case .i64Load16S:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(bitPattern: Int64(memoryBase.loadUnaligned(fromByteOffset: address, as: Int16.self)))
+                acc = UInt64(bitPattern: Int64(memoryBase.loadUnaligned(fromByteOffset: address, as: Int16.self)))
+                fp[Int(i.x)] = acc
             case .i64Load16U:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt16.self))
+                acc = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt16.self))
+                fp[Int(i.x)] = acc
             case .i64Load32S:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(bitPattern: Int64(memoryBase.loadUnaligned(fromByteOffset: address, as: Int32.self)))
+                acc = UInt64(bitPattern: Int64(memoryBase.loadUnaligned(fromByteOffset: address, as: Int32.self)))
+                fp[Int(i.x)] = acc
             case .i64Load32U:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
+                acc = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
+                fp[Int(i.x)] = acc
             case .i32Store, .f32Store, .i64Store32:
                 guard let address = effectiveAddress(fp[Int(i.y)], i.z, 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
                 memoryBase.storeBytes(of: u32(fp[Int(i.x)]), toByteOffset: address, as: UInt32.self)
@@ -537,22 +556,29 @@ extension Execution {
                 fp[Int(i.x)] = bit(fp[Int(i.y)] == 0)
             case .i32LoadAtSum:
                 guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
+                acc = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
+                fp[Int(i.x)] = acc
             case .i64LoadAtSum:
                 guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
+                acc = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
+                facc = double(acc)
+                fp[Int(i.x)] = acc
             case .i32Load8SAtSum:
                 guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(UInt32(bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: address, as: Int8.self))))
+                acc = UInt64(UInt32(bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: address, as: Int8.self))))
+                fp[Int(i.x)] = acc
             case .i32Load8UAtSum:
                 guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt8.self))
+                acc = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt8.self))
+                fp[Int(i.x)] = acc
             case .i32Load16SAtSum:
                 guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(UInt32(bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: address, as: Int16.self))))
+                acc = UInt64(UInt32(bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: address, as: Int16.self))))
+                fp[Int(i.x)] = acc
             case .i32Load16UAtSum:
                 guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt16.self))
+                acc = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt16.self))
+                fp[Int(i.x)] = acc
             case .i32StoreAtSum:
                 guard let address = effectiveAddress(sum(fp[Int(i.y)], fp[Int(i.z)]), UInt32(i.w), 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
                 memoryBase.storeBytes(of: u32(fp[Int(i.x)]), toByteOffset: address, as: UInt32.self)
@@ -567,16 +593,20 @@ extension Execution {
                 memoryBase.storeBytes(of: UInt16(truncatingIfNeeded: fp[Int(i.x)]), toByteOffset: address, as: UInt16.self)
             case .f64AddLoad:
                 guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = bits(NumericSemantics.f64Add(double(fp[Int(i.y)]), double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self))))
+                facc = NumericSemantics.f64Add(double(fp[Int(i.y)]), double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)))
+                fp[Int(i.x)] = bits(facc)
             case .f64MulLoad:
                 guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = bits(NumericSemantics.f64Mul(double(fp[Int(i.y)]), double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self))))
+                facc = NumericSemantics.f64Mul(double(fp[Int(i.y)]), double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)))
+                fp[Int(i.x)] = bits(facc)
             case .f64SubLoad:
                 guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = bits(NumericSemantics.f64Sub(double(fp[Int(i.y)]), double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self))))
+                facc = NumericSemantics.f64Sub(double(fp[Int(i.y)]), double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)))
+                fp[Int(i.x)] = bits(facc)
             case .f64LoadSub:
                 guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
-                fp[Int(i.x)] = bits(NumericSemantics.f64Sub(double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)), double(fp[Int(i.y)])))
+                facc = NumericSemantics.f64Sub(double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)), double(fp[Int(i.y)]))
+                fp[Int(i.x)] = bits(facc)
             case .f64AddStore:
                 let value = bits(NumericSemantics.f64Add(double(fp[Int(i.y)]), double(fp[Int(i.z)])))
                 guard let address = effectiveAddress(fp[Int(i.x)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
@@ -591,88 +621,376 @@ extension Execution {
                 memoryBase.storeBytes(of: value, toByteOffset: address, as: UInt64.self)
             case .f64MulMul:
                 // The inner product's NaN need not be canonical: the outer one makes any NaN so.
-                fp[Int(i.x)] = bits(NumericSemantics.f64Mul(double(fp[Int(i.y)]) * double(fp[Int(i.z)]), double(fp[Int(i.w)])))
+                facc = NumericSemantics.f64Mul(double(fp[Int(i.y)]) * double(fp[Int(i.z)]), double(fp[Int(i.w)]))
+                fp[Int(i.x)] = bits(facc)
+            case .i32LoadAccY:
+                guard let address = effectiveAddress(acc, i.z, 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                acc = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt32.self))
+                fp[Int(i.x)] = acc
+            case .i64LoadAccY:
+                guard let address = effectiveAddress(acc, i.z, 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                acc = memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)
+                fp[Int(i.x)] = acc
+            case .f64LoadAccY:
+                guard let address = effectiveAddress(acc, i.z, 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                facc = double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self))
+                fp[Int(i.x)] = bits(facc)
+            case .i32Load8SAccY:
+                guard let address = effectiveAddress(acc, i.z, 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                acc = UInt64(UInt32(bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: address, as: Int8.self))))
+                fp[Int(i.x)] = acc
+            case .i32Load8UAccY:
+                guard let address = effectiveAddress(acc, i.z, 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                acc = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt8.self))
+                fp[Int(i.x)] = acc
+            case .i32Load16SAccY:
+                guard let address = effectiveAddress(acc, i.z, 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                acc = UInt64(UInt32(bitPattern: Int32(memoryBase.loadUnaligned(fromByteOffset: address, as: Int16.self))))
+                fp[Int(i.x)] = acc
+            case .i32Load16UAccY:
+                guard let address = effectiveAddress(acc, i.z, 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                acc = UInt64(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt16.self))
+                fp[Int(i.x)] = acc
+            case .i32StoreAccX:
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 4, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: u32(acc), toByteOffset: address, as: UInt32.self)
+            case .i64StoreAccX:
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: acc, toByteOffset: address, as: UInt64.self)
+            case .f64StoreAccX:
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: bits(facc), toByteOffset: address, as: UInt64.self)
+            case .i32Store8AccX:
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 1, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: UInt8(truncatingIfNeeded: acc), toByteOffset: address, as: UInt8.self)
+            case .i32Store16AccX:
+                guard let address = effectiveAddress(fp[Int(i.y)], i.z, 2, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: UInt16(truncatingIfNeeded: acc), toByteOffset: address, as: UInt16.self)
+            case .f64AddLoadAccY:
+                guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                facc = NumericSemantics.f64Add(facc, double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)))
+                fp[Int(i.x)] = bits(facc)
+            case .f64MulLoadAccY:
+                guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                facc = NumericSemantics.f64Mul(facc, double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)))
+                fp[Int(i.x)] = bits(facc)
+            case .f64SubLoadAccY:
+                guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                facc = NumericSemantics.f64Sub(facc, double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)))
+                fp[Int(i.x)] = bits(facc)
+            case .f64LoadSubAccY:
+                guard let address = effectiveAddress(fp[Int(i.z)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                facc = NumericSemantics.f64Sub(double(memoryBase.loadUnaligned(fromByteOffset: address, as: UInt64.self)), facc)
+                fp[Int(i.x)] = bits(facc)
+            case .f64AddStoreAccY:
+                let value = bits(NumericSemantics.f64Add(facc, double(fp[Int(i.z)])))
+                guard let address = effectiveAddress(fp[Int(i.x)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: value, toByteOffset: address, as: UInt64.self)
+            case .f64SubStoreAccY:
+                let value = bits(NumericSemantics.f64Sub(facc, double(fp[Int(i.z)])))
+                guard let address = effectiveAddress(fp[Int(i.x)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: value, toByteOffset: address, as: UInt64.self)
+            case .f64SubStoreAccZ:
+                let value = bits(NumericSemantics.f64Sub(double(fp[Int(i.y)]), facc))
+                guard let address = effectiveAddress(fp[Int(i.x)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: value, toByteOffset: address, as: UInt64.self)
+            case .f64MulStoreAccY:
+                let value = bits(NumericSemantics.f64Mul(facc, double(fp[Int(i.z)])))
+                guard let address = effectiveAddress(fp[Int(i.x)], UInt32(i.w), 8, memorySize) else { exit = .trap(.outOfBoundsMemoryAccess); break dispatch }
+                memoryBase.storeBytes(of: value, toByteOffset: address, as: UInt64.self)
+            case .f64MulMulAccY:
+                facc = NumericSemantics.f64Mul(facc * double(fp[Int(i.z)]), double(fp[Int(i.w)]))
+                fp[Int(i.x)] = bits(facc)
+            case .branchIfAcc:
+                if _fastPath(u32(acc) != 0) { pc = codeBase + Int(i.x) }
+            case .branchIfZeroAcc:
+                if _fastPath(u32(acc) == 0) { pc = codeBase + Int(i.x) }
+            case .branchIfLoopAcc:
+                if _fastPath(u32(acc) != 0) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfZeroLoopAcc:
+                if _fastPath(u32(acc) == 0) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32EqAccY:
+                if _fastPath(u32(acc) == u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
+            case .branchIfI32NeAccY:
+                if _fastPath(u32(acc) != u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
+            case .branchIfI32LtSAccY:
+                if _fastPath(s32(acc) < s32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
+            case .branchIfI32LtUAccY:
+                if _fastPath(u32(acc) < u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
+            case .branchIfI32GtSAccY:
+                if _fastPath(s32(acc) > s32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
+            case .branchIfI32GtUAccY:
+                if _fastPath(u32(acc) > u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
+            case .branchIfI32LeSAccY:
+                if _fastPath(s32(acc) <= s32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
+            case .branchIfI32LeUAccY:
+                if _fastPath(u32(acc) <= u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
+            case .branchIfI32GeSAccY:
+                if _fastPath(s32(acc) >= s32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
+            case .branchIfI32GeUAccY:
+                if _fastPath(u32(acc) >= u32(fp[Int(i.z)])) { pc = codeBase + Int(i.x) }
+            case .branchIfI32EqLoopAccY:
+                if _fastPath(u32(acc) == u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32NeLoopAccY:
+                if _fastPath(u32(acc) != u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32LtSLoopAccY:
+                if _fastPath(s32(acc) < s32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32LtULoopAccY:
+                if _fastPath(u32(acc) < u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32GtSLoopAccY:
+                if _fastPath(s32(acc) > s32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32GtULoopAccY:
+                if _fastPath(u32(acc) > u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32LeSLoopAccY:
+                if _fastPath(s32(acc) <= s32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32LeULoopAccY:
+                if _fastPath(u32(acc) <= u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32GeSLoopAccY:
+                if _fastPath(s32(acc) >= s32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .branchIfI32GeULoopAccY:
+                if _fastPath(u32(acc) >= u32(fp[Int(i.z)])) {
+                    pc = codeBase + Int(i.x)
+                    let cost = Int64(pc.pointee.x)
+                    if fuel < cost { exit = .outOfFuel; break dispatch }
+                    fuel &-= cost
+                    pc += 1
+                }
+            case .copyAccY:
+                fp[Int(i.x)] = acc
+            case .copyFAccY:
+                fp[Int(i.x)] = bits(facc)
             // BEGIN GENERATED NUMERIC CASES
             case .i32Eqz:
-                fp[Int(i.x)] = bit(NumericSemantics.i32Eqz(u32(fp[Int(i.y)])))
+                acc = bit(NumericSemantics.i32Eqz(u32(fp[Int(i.y)])))
+                fp[Int(i.x)] = acc
+            case .i32EqzAccY:
+                acc = bit(NumericSemantics.i32Eqz(u32(acc)))
+                fp[Int(i.x)] = acc
             case .i32Eq:
-                fp[Int(i.x)] = bit(NumericSemantics.i32Eq(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                acc = bit(NumericSemantics.i32Eq(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32EqAccY:
+                acc = bit(NumericSemantics.i32Eq(u32(acc), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32Ne:
-                fp[Int(i.x)] = bit(NumericSemantics.i32Ne(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                acc = bit(NumericSemantics.i32Ne(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32NeAccY:
+                acc = bit(NumericSemantics.i32Ne(u32(acc), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32LtS:
-                fp[Int(i.x)] = bit(NumericSemantics.i32LtS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))
+                acc = bit(NumericSemantics.i32LtS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32LtSAccY:
+                acc = bit(NumericSemantics.i32LtS(s32(acc), s32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32LtU:
-                fp[Int(i.x)] = bit(NumericSemantics.i32LtU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                acc = bit(NumericSemantics.i32LtU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32LtUAccY:
+                acc = bit(NumericSemantics.i32LtU(u32(acc), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32GtS:
-                fp[Int(i.x)] = bit(NumericSemantics.i32GtS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))
+                acc = bit(NumericSemantics.i32GtS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32GtSAccY:
+                acc = bit(NumericSemantics.i32GtS(s32(acc), s32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32GtU:
-                fp[Int(i.x)] = bit(NumericSemantics.i32GtU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                acc = bit(NumericSemantics.i32GtU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32GtUAccY:
+                acc = bit(NumericSemantics.i32GtU(u32(acc), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32LeS:
-                fp[Int(i.x)] = bit(NumericSemantics.i32LeS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))
+                acc = bit(NumericSemantics.i32LeS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32LeSAccY:
+                acc = bit(NumericSemantics.i32LeS(s32(acc), s32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32LeU:
-                fp[Int(i.x)] = bit(NumericSemantics.i32LeU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                acc = bit(NumericSemantics.i32LeU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32LeUAccY:
+                acc = bit(NumericSemantics.i32LeU(u32(acc), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32GeS:
-                fp[Int(i.x)] = bit(NumericSemantics.i32GeS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))
+                acc = bit(NumericSemantics.i32GeS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32GeSAccY:
+                acc = bit(NumericSemantics.i32GeS(s32(acc), s32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32GeU:
-                fp[Int(i.x)] = bit(NumericSemantics.i32GeU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                acc = bit(NumericSemantics.i32GeU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32GeUAccY:
+                acc = bit(NumericSemantics.i32GeU(u32(acc), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i64Eqz:
-                fp[Int(i.x)] = bit(NumericSemantics.i64Eqz(fp[Int(i.y)]))
+                acc = bit(NumericSemantics.i64Eqz(fp[Int(i.y)]))
+                fp[Int(i.x)] = acc
             case .i64Eq:
-                fp[Int(i.x)] = bit(NumericSemantics.i64Eq(fp[Int(i.y)], fp[Int(i.z)]))
+                acc = bit(NumericSemantics.i64Eq(fp[Int(i.y)], fp[Int(i.z)]))
+                fp[Int(i.x)] = acc
             case .i64Ne:
-                fp[Int(i.x)] = bit(NumericSemantics.i64Ne(fp[Int(i.y)], fp[Int(i.z)]))
+                acc = bit(NumericSemantics.i64Ne(fp[Int(i.y)], fp[Int(i.z)]))
+                fp[Int(i.x)] = acc
             case .i64LtS:
-                fp[Int(i.x)] = bit(NumericSemantics.i64LtS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)])))
+                acc = bit(NumericSemantics.i64LtS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i64LtU:
-                fp[Int(i.x)] = bit(NumericSemantics.i64LtU(fp[Int(i.y)], fp[Int(i.z)]))
+                acc = bit(NumericSemantics.i64LtU(fp[Int(i.y)], fp[Int(i.z)]))
+                fp[Int(i.x)] = acc
             case .i64GtS:
-                fp[Int(i.x)] = bit(NumericSemantics.i64GtS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)])))
+                acc = bit(NumericSemantics.i64GtS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i64GtU:
-                fp[Int(i.x)] = bit(NumericSemantics.i64GtU(fp[Int(i.y)], fp[Int(i.z)]))
+                acc = bit(NumericSemantics.i64GtU(fp[Int(i.y)], fp[Int(i.z)]))
+                fp[Int(i.x)] = acc
             case .i64LeS:
-                fp[Int(i.x)] = bit(NumericSemantics.i64LeS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)])))
+                acc = bit(NumericSemantics.i64LeS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i64LeU:
-                fp[Int(i.x)] = bit(NumericSemantics.i64LeU(fp[Int(i.y)], fp[Int(i.z)]))
+                acc = bit(NumericSemantics.i64LeU(fp[Int(i.y)], fp[Int(i.z)]))
+                fp[Int(i.x)] = acc
             case .i64GeS:
-                fp[Int(i.x)] = bit(NumericSemantics.i64GeS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)])))
+                acc = bit(NumericSemantics.i64GeS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i64GeU:
-                fp[Int(i.x)] = bit(NumericSemantics.i64GeU(fp[Int(i.y)], fp[Int(i.z)]))
+                acc = bit(NumericSemantics.i64GeU(fp[Int(i.y)], fp[Int(i.z)]))
+                fp[Int(i.x)] = acc
             case .f32Eq:
-                fp[Int(i.x)] = bit(NumericSemantics.f32Eq(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+                acc = bit(NumericSemantics.f32Eq(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+                fp[Int(i.x)] = acc
             case .f32Ne:
-                fp[Int(i.x)] = bit(NumericSemantics.f32Ne(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+                acc = bit(NumericSemantics.f32Ne(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+                fp[Int(i.x)] = acc
             case .f32Lt:
-                fp[Int(i.x)] = bit(NumericSemantics.f32Lt(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+                acc = bit(NumericSemantics.f32Lt(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+                fp[Int(i.x)] = acc
             case .f32Gt:
-                fp[Int(i.x)] = bit(NumericSemantics.f32Gt(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+                acc = bit(NumericSemantics.f32Gt(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+                fp[Int(i.x)] = acc
             case .f32Le:
-                fp[Int(i.x)] = bit(NumericSemantics.f32Le(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+                acc = bit(NumericSemantics.f32Le(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+                fp[Int(i.x)] = acc
             case .f32Ge:
-                fp[Int(i.x)] = bit(NumericSemantics.f32Ge(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+                acc = bit(NumericSemantics.f32Ge(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)]))))
+                fp[Int(i.x)] = acc
             case .f64Eq:
-                fp[Int(i.x)] = bit(NumericSemantics.f64Eq(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                acc = bit(NumericSemantics.f64Eq(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .f64Ne:
-                fp[Int(i.x)] = bit(NumericSemantics.f64Ne(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                acc = bit(NumericSemantics.f64Ne(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .f64Lt:
-                fp[Int(i.x)] = bit(NumericSemantics.f64Lt(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                acc = bit(NumericSemantics.f64Lt(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .f64Gt:
-                fp[Int(i.x)] = bit(NumericSemantics.f64Gt(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                acc = bit(NumericSemantics.f64Gt(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .f64Le:
-                fp[Int(i.x)] = bit(NumericSemantics.f64Le(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                acc = bit(NumericSemantics.f64Le(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .f64Ge:
-                fp[Int(i.x)] = bit(NumericSemantics.f64Ge(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                acc = bit(NumericSemantics.f64Ge(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32Clz:
-                fp[Int(i.x)] = UInt64(NumericSemantics.i32Clz(u32(fp[Int(i.y)])))
+                acc = UInt64(NumericSemantics.i32Clz(u32(fp[Int(i.y)])))
+                fp[Int(i.x)] = acc
             case .i32Ctz:
-                fp[Int(i.x)] = UInt64(NumericSemantics.i32Ctz(u32(fp[Int(i.y)])))
+                acc = UInt64(NumericSemantics.i32Ctz(u32(fp[Int(i.y)])))
+                fp[Int(i.x)] = acc
             case .i32Popcnt:
-                fp[Int(i.x)] = UInt64(NumericSemantics.i32Popcnt(u32(fp[Int(i.y)])))
+                acc = UInt64(NumericSemantics.i32Popcnt(u32(fp[Int(i.y)])))
+                fp[Int(i.x)] = acc
             case .i32Add:
-                fp[Int(i.x)] = UInt64(NumericSemantics.i32Add(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                acc = UInt64(NumericSemantics.i32Add(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32AddAccY:
+                acc = UInt64(NumericSemantics.i32Add(u32(acc), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32Sub:
-                fp[Int(i.x)] = UInt64(NumericSemantics.i32Sub(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                acc = UInt64(NumericSemantics.i32Sub(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32SubAccY:
+                acc = UInt64(NumericSemantics.i32Sub(u32(acc), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32SubAccZ:
+                acc = UInt64(NumericSemantics.i32Sub(u32(fp[Int(i.y)]), u32(acc)))
+                fp[Int(i.x)] = acc
             case .i32Mul:
-                fp[Int(i.x)] = UInt64(NumericSemantics.i32Mul(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                acc = UInt64(NumericSemantics.i32Mul(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32MulAccY:
+                acc = UInt64(NumericSemantics.i32Mul(u32(acc), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32DivS:
                 do { fp[Int(i.x)] = UInt64(UInt32(bitPattern: try NumericSemantics.i32DivS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)])))) } catch { exit = .trap(error); break dispatch }
             case .i32DivU:
@@ -682,33 +1000,98 @@ extension Execution {
             case .i32RemU:
                 do { fp[Int(i.x)] = UInt64(try NumericSemantics.i32RemU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)]))) } catch { exit = .trap(error); break dispatch }
             case .i32And:
-                fp[Int(i.x)] = UInt64(NumericSemantics.i32And(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                acc = UInt64(NumericSemantics.i32And(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32AndAccY:
+                acc = UInt64(NumericSemantics.i32And(u32(acc), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32Or:
-                fp[Int(i.x)] = UInt64(NumericSemantics.i32Or(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                acc = UInt64(NumericSemantics.i32Or(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32OrAccY:
+                acc = UInt64(NumericSemantics.i32Or(u32(acc), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32Xor:
-                fp[Int(i.x)] = UInt64(NumericSemantics.i32Xor(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                acc = UInt64(NumericSemantics.i32Xor(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32XorAccY:
+                acc = UInt64(NumericSemantics.i32Xor(u32(acc), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i32Shl:
-                fp[Int(i.x)] = UInt64(NumericSemantics.i32Shl(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                acc = UInt64(NumericSemantics.i32Shl(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32ShlAccY:
+                acc = UInt64(NumericSemantics.i32Shl(u32(acc), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32ShlAccZ:
+                acc = UInt64(NumericSemantics.i32Shl(u32(fp[Int(i.y)]), u32(acc)))
+                fp[Int(i.x)] = acc
             case .i32ShrS:
-                fp[Int(i.x)] = UInt64(UInt32(bitPattern: NumericSemantics.i32ShrS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)]))))
+                acc = UInt64(UInt32(bitPattern: NumericSemantics.i32ShrS(s32(fp[Int(i.y)]), s32(fp[Int(i.z)]))))
+                fp[Int(i.x)] = acc
+            case .i32ShrSAccY:
+                acc = UInt64(UInt32(bitPattern: NumericSemantics.i32ShrS(s32(acc), s32(fp[Int(i.z)]))))
+                fp[Int(i.x)] = acc
+            case .i32ShrSAccZ:
+                acc = UInt64(UInt32(bitPattern: NumericSemantics.i32ShrS(s32(fp[Int(i.y)]), s32(acc))))
+                fp[Int(i.x)] = acc
             case .i32ShrU:
-                fp[Int(i.x)] = UInt64(NumericSemantics.i32ShrU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                acc = UInt64(NumericSemantics.i32ShrU(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32ShrUAccY:
+                acc = UInt64(NumericSemantics.i32ShrU(u32(acc), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32ShrUAccZ:
+                acc = UInt64(NumericSemantics.i32ShrU(u32(fp[Int(i.y)]), u32(acc)))
+                fp[Int(i.x)] = acc
             case .i32Rotl:
-                fp[Int(i.x)] = UInt64(NumericSemantics.i32Rotl(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                acc = UInt64(NumericSemantics.i32Rotl(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32RotlAccY:
+                acc = UInt64(NumericSemantics.i32Rotl(u32(acc), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32RotlAccZ:
+                acc = UInt64(NumericSemantics.i32Rotl(u32(fp[Int(i.y)]), u32(acc)))
+                fp[Int(i.x)] = acc
             case .i32Rotr:
-                fp[Int(i.x)] = UInt64(NumericSemantics.i32Rotr(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                acc = UInt64(NumericSemantics.i32Rotr(u32(fp[Int(i.y)]), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32RotrAccY:
+                acc = UInt64(NumericSemantics.i32Rotr(u32(acc), u32(fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
+            case .i32RotrAccZ:
+                acc = UInt64(NumericSemantics.i32Rotr(u32(fp[Int(i.y)]), u32(acc)))
+                fp[Int(i.x)] = acc
             case .i64Clz:
-                fp[Int(i.x)] = NumericSemantics.i64Clz(fp[Int(i.y)])
+                acc = NumericSemantics.i64Clz(fp[Int(i.y)])
+                fp[Int(i.x)] = acc
             case .i64Ctz:
-                fp[Int(i.x)] = NumericSemantics.i64Ctz(fp[Int(i.y)])
+                acc = NumericSemantics.i64Ctz(fp[Int(i.y)])
+                fp[Int(i.x)] = acc
             case .i64Popcnt:
-                fp[Int(i.x)] = NumericSemantics.i64Popcnt(fp[Int(i.y)])
+                acc = NumericSemantics.i64Popcnt(fp[Int(i.y)])
+                fp[Int(i.x)] = acc
             case .i64Add:
-                fp[Int(i.x)] = NumericSemantics.i64Add(fp[Int(i.y)], fp[Int(i.z)])
+                acc = NumericSemantics.i64Add(fp[Int(i.y)], fp[Int(i.z)])
+                fp[Int(i.x)] = acc
+            case .i64AddAccY:
+                acc = NumericSemantics.i64Add(acc, fp[Int(i.z)])
+                fp[Int(i.x)] = acc
             case .i64Sub:
-                fp[Int(i.x)] = NumericSemantics.i64Sub(fp[Int(i.y)], fp[Int(i.z)])
+                acc = NumericSemantics.i64Sub(fp[Int(i.y)], fp[Int(i.z)])
+                fp[Int(i.x)] = acc
+            case .i64SubAccY:
+                acc = NumericSemantics.i64Sub(acc, fp[Int(i.z)])
+                fp[Int(i.x)] = acc
+            case .i64SubAccZ:
+                acc = NumericSemantics.i64Sub(fp[Int(i.y)], acc)
+                fp[Int(i.x)] = acc
             case .i64Mul:
-                fp[Int(i.x)] = NumericSemantics.i64Mul(fp[Int(i.y)], fp[Int(i.z)])
+                acc = NumericSemantics.i64Mul(fp[Int(i.y)], fp[Int(i.z)])
+                fp[Int(i.x)] = acc
+            case .i64MulAccY:
+                acc = NumericSemantics.i64Mul(acc, fp[Int(i.z)])
+                fp[Int(i.x)] = acc
             case .i64DivS:
                 do { fp[Int(i.x)] = UInt64(bitPattern: try NumericSemantics.i64DivS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)]))) } catch { exit = .trap(error); break dispatch }
             case .i64DivU:
@@ -718,21 +1101,50 @@ extension Execution {
             case .i64RemU:
                 do { fp[Int(i.x)] = try NumericSemantics.i64RemU(fp[Int(i.y)], fp[Int(i.z)]) } catch { exit = .trap(error); break dispatch }
             case .i64And:
-                fp[Int(i.x)] = NumericSemantics.i64And(fp[Int(i.y)], fp[Int(i.z)])
+                acc = NumericSemantics.i64And(fp[Int(i.y)], fp[Int(i.z)])
+                fp[Int(i.x)] = acc
+            case .i64AndAccY:
+                acc = NumericSemantics.i64And(acc, fp[Int(i.z)])
+                fp[Int(i.x)] = acc
             case .i64Or:
-                fp[Int(i.x)] = NumericSemantics.i64Or(fp[Int(i.y)], fp[Int(i.z)])
+                acc = NumericSemantics.i64Or(fp[Int(i.y)], fp[Int(i.z)])
+                fp[Int(i.x)] = acc
+            case .i64OrAccY:
+                acc = NumericSemantics.i64Or(acc, fp[Int(i.z)])
+                fp[Int(i.x)] = acc
             case .i64Xor:
-                fp[Int(i.x)] = NumericSemantics.i64Xor(fp[Int(i.y)], fp[Int(i.z)])
+                acc = NumericSemantics.i64Xor(fp[Int(i.y)], fp[Int(i.z)])
+                fp[Int(i.x)] = acc
+            case .i64XorAccY:
+                acc = NumericSemantics.i64Xor(acc, fp[Int(i.z)])
+                fp[Int(i.x)] = acc
             case .i64Shl:
-                fp[Int(i.x)] = NumericSemantics.i64Shl(fp[Int(i.y)], fp[Int(i.z)])
+                acc = NumericSemantics.i64Shl(fp[Int(i.y)], fp[Int(i.z)])
+                fp[Int(i.x)] = acc
+            case .i64ShlAccY:
+                acc = NumericSemantics.i64Shl(acc, fp[Int(i.z)])
+                fp[Int(i.x)] = acc
+            case .i64ShlAccZ:
+                acc = NumericSemantics.i64Shl(fp[Int(i.y)], acc)
+                fp[Int(i.x)] = acc
             case .i64ShrS:
-                fp[Int(i.x)] = UInt64(bitPattern: NumericSemantics.i64ShrS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)])))
+                acc = UInt64(bitPattern: NumericSemantics.i64ShrS(Int64(bitPattern: fp[Int(i.y)]), Int64(bitPattern: fp[Int(i.z)])))
+                fp[Int(i.x)] = acc
             case .i64ShrU:
-                fp[Int(i.x)] = NumericSemantics.i64ShrU(fp[Int(i.y)], fp[Int(i.z)])
+                acc = NumericSemantics.i64ShrU(fp[Int(i.y)], fp[Int(i.z)])
+                fp[Int(i.x)] = acc
+            case .i64ShrUAccY:
+                acc = NumericSemantics.i64ShrU(acc, fp[Int(i.z)])
+                fp[Int(i.x)] = acc
+            case .i64ShrUAccZ:
+                acc = NumericSemantics.i64ShrU(fp[Int(i.y)], acc)
+                fp[Int(i.x)] = acc
             case .i64Rotl:
-                fp[Int(i.x)] = NumericSemantics.i64Rotl(fp[Int(i.y)], fp[Int(i.z)])
+                acc = NumericSemantics.i64Rotl(fp[Int(i.y)], fp[Int(i.z)])
+                fp[Int(i.x)] = acc
             case .i64Rotr:
-                fp[Int(i.x)] = NumericSemantics.i64Rotr(fp[Int(i.y)], fp[Int(i.z)])
+                acc = NumericSemantics.i64Rotr(fp[Int(i.y)], fp[Int(i.z)])
+                fp[Int(i.x)] = acc
             case .f32Abs:
                 fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Abs(Float(bitPattern: u32(fp[Int(i.y)])))))
             case .f32Neg:
@@ -762,35 +1174,74 @@ extension Execution {
             case .f32Copysign:
                 fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32Copysign(Float(bitPattern: u32(fp[Int(i.y)])), Float(bitPattern: u32(fp[Int(i.z)])))))
             case .f64Abs:
-                fp[Int(i.x)] = bits(NumericSemantics.f64Abs(Double(bitPattern: fp[Int(i.y)])))
+                facc = NumericSemantics.f64Abs(Double(bitPattern: fp[Int(i.y)]))
+                fp[Int(i.x)] = bits(facc)
             case .f64Neg:
-                fp[Int(i.x)] = bits(NumericSemantics.f64Neg(Double(bitPattern: fp[Int(i.y)])))
+                facc = NumericSemantics.f64Neg(Double(bitPattern: fp[Int(i.y)]))
+                fp[Int(i.x)] = bits(facc)
             case .f64Ceil:
-                fp[Int(i.x)] = bits(NumericSemantics.f64Ceil(Double(bitPattern: fp[Int(i.y)])))
+                facc = NumericSemantics.f64Ceil(Double(bitPattern: fp[Int(i.y)]))
+                fp[Int(i.x)] = bits(facc)
             case .f64Floor:
-                fp[Int(i.x)] = bits(NumericSemantics.f64Floor(Double(bitPattern: fp[Int(i.y)])))
+                facc = NumericSemantics.f64Floor(Double(bitPattern: fp[Int(i.y)]))
+                fp[Int(i.x)] = bits(facc)
             case .f64Trunc:
-                fp[Int(i.x)] = bits(NumericSemantics.f64Trunc(Double(bitPattern: fp[Int(i.y)])))
+                facc = NumericSemantics.f64Trunc(Double(bitPattern: fp[Int(i.y)]))
+                fp[Int(i.x)] = bits(facc)
             case .f64Nearest:
-                fp[Int(i.x)] = bits(NumericSemantics.f64Nearest(Double(bitPattern: fp[Int(i.y)])))
+                facc = NumericSemantics.f64Nearest(Double(bitPattern: fp[Int(i.y)]))
+                fp[Int(i.x)] = bits(facc)
             case .f64Sqrt:
-                fp[Int(i.x)] = bits(NumericSemantics.f64Sqrt(Double(bitPattern: fp[Int(i.y)])))
+                facc = NumericSemantics.f64Sqrt(Double(bitPattern: fp[Int(i.y)]))
+                fp[Int(i.x)] = bits(facc)
+            case .f64SqrtAccY:
+                facc = NumericSemantics.f64Sqrt(facc)
+                fp[Int(i.x)] = bits(facc)
             case .f64Add:
-                fp[Int(i.x)] = bits(NumericSemantics.f64Add(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                facc = NumericSemantics.f64Add(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)]))
+                fp[Int(i.x)] = bits(facc)
+            case .f64AddAccY:
+                facc = NumericSemantics.f64Add(facc, Double(bitPattern: fp[Int(i.z)]))
+                fp[Int(i.x)] = bits(facc)
             case .f64Sub:
-                fp[Int(i.x)] = bits(NumericSemantics.f64Sub(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                facc = NumericSemantics.f64Sub(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)]))
+                fp[Int(i.x)] = bits(facc)
+            case .f64SubAccY:
+                facc = NumericSemantics.f64Sub(facc, Double(bitPattern: fp[Int(i.z)]))
+                fp[Int(i.x)] = bits(facc)
+            case .f64SubAccZ:
+                facc = NumericSemantics.f64Sub(Double(bitPattern: fp[Int(i.y)]), facc)
+                fp[Int(i.x)] = bits(facc)
             case .f64Mul:
-                fp[Int(i.x)] = bits(NumericSemantics.f64Mul(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                facc = NumericSemantics.f64Mul(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)]))
+                fp[Int(i.x)] = bits(facc)
+            case .f64MulAccY:
+                facc = NumericSemantics.f64Mul(facc, Double(bitPattern: fp[Int(i.z)]))
+                fp[Int(i.x)] = bits(facc)
             case .f64Div:
-                fp[Int(i.x)] = bits(NumericSemantics.f64Div(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                facc = NumericSemantics.f64Div(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)]))
+                fp[Int(i.x)] = bits(facc)
+            case .f64DivAccY:
+                facc = NumericSemantics.f64Div(facc, Double(bitPattern: fp[Int(i.z)]))
+                fp[Int(i.x)] = bits(facc)
+            case .f64DivAccZ:
+                facc = NumericSemantics.f64Div(Double(bitPattern: fp[Int(i.y)]), facc)
+                fp[Int(i.x)] = bits(facc)
             case .f64Min:
-                fp[Int(i.x)] = bits(NumericSemantics.f64Min(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                facc = NumericSemantics.f64Min(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)]))
+                fp[Int(i.x)] = bits(facc)
             case .f64Max:
-                fp[Int(i.x)] = bits(NumericSemantics.f64Max(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                facc = NumericSemantics.f64Max(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)]))
+                fp[Int(i.x)] = bits(facc)
             case .f64Copysign:
-                fp[Int(i.x)] = bits(NumericSemantics.f64Copysign(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)])))
+                facc = NumericSemantics.f64Copysign(Double(bitPattern: fp[Int(i.y)]), Double(bitPattern: fp[Int(i.z)]))
+                fp[Int(i.x)] = bits(facc)
             case .i32WrapI64:
-                fp[Int(i.x)] = UInt64(NumericSemantics.i32WrapI64(fp[Int(i.y)]))
+                acc = UInt64(NumericSemantics.i32WrapI64(fp[Int(i.y)]))
+                fp[Int(i.x)] = acc
+            case .i32WrapI64AccY:
+                acc = UInt64(NumericSemantics.i32WrapI64(acc))
+                fp[Int(i.x)] = acc
             case .i32TruncF32S:
                 do { fp[Int(i.x)] = UInt64(UInt32(bitPattern: try NumericSemantics.i32TruncF32S(Float(bitPattern: u32(fp[Int(i.y)]))))) } catch { exit = .trap(error); break dispatch }
             case .i32TruncF32U:
@@ -800,9 +1251,17 @@ extension Execution {
             case .i32TruncF64U:
                 do { fp[Int(i.x)] = UInt64(try NumericSemantics.i32TruncF64U(Double(bitPattern: fp[Int(i.y)]))) } catch { exit = .trap(error); break dispatch }
             case .i64ExtendI32S:
-                fp[Int(i.x)] = UInt64(bitPattern: NumericSemantics.i64ExtendI32S(u32(fp[Int(i.y)])))
+                acc = UInt64(bitPattern: NumericSemantics.i64ExtendI32S(u32(fp[Int(i.y)])))
+                fp[Int(i.x)] = acc
+            case .i64ExtendI32SAccY:
+                acc = UInt64(bitPattern: NumericSemantics.i64ExtendI32S(u32(acc)))
+                fp[Int(i.x)] = acc
             case .i64ExtendI32U:
-                fp[Int(i.x)] = NumericSemantics.i64ExtendI32U(u32(fp[Int(i.y)]))
+                acc = NumericSemantics.i64ExtendI32U(u32(fp[Int(i.y)]))
+                fp[Int(i.x)] = acc
+            case .i64ExtendI32UAccY:
+                acc = NumericSemantics.i64ExtendI32U(u32(acc))
+                fp[Int(i.x)] = acc
             case .i64TruncF32S:
                 do { fp[Int(i.x)] = UInt64(bitPattern: try NumericSemantics.i64TruncF32S(Float(bitPattern: u32(fp[Int(i.y)])))) } catch { exit = .trap(error); break dispatch }
             case .i64TruncF32U:
@@ -822,49 +1281,76 @@ extension Execution {
             case .f32DemoteF64:
                 fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32DemoteF64(Double(bitPattern: fp[Int(i.y)]))))
             case .f64ConvertI32S:
-                fp[Int(i.x)] = bits(NumericSemantics.f64ConvertI32S(s32(fp[Int(i.y)])))
+                facc = NumericSemantics.f64ConvertI32S(s32(fp[Int(i.y)]))
+                fp[Int(i.x)] = bits(facc)
+            case .f64ConvertI32SAccY:
+                facc = NumericSemantics.f64ConvertI32S(s32(acc))
+                fp[Int(i.x)] = bits(facc)
             case .f64ConvertI32U:
-                fp[Int(i.x)] = bits(NumericSemantics.f64ConvertI32U(u32(fp[Int(i.y)])))
+                facc = NumericSemantics.f64ConvertI32U(u32(fp[Int(i.y)]))
+                fp[Int(i.x)] = bits(facc)
+            case .f64ConvertI32UAccY:
+                facc = NumericSemantics.f64ConvertI32U(u32(acc))
+                fp[Int(i.x)] = bits(facc)
             case .f64ConvertI64S:
-                fp[Int(i.x)] = bits(NumericSemantics.f64ConvertI64S(Int64(bitPattern: fp[Int(i.y)])))
+                facc = NumericSemantics.f64ConvertI64S(Int64(bitPattern: fp[Int(i.y)]))
+                fp[Int(i.x)] = bits(facc)
             case .f64ConvertI64U:
-                fp[Int(i.x)] = bits(NumericSemantics.f64ConvertI64U(fp[Int(i.y)]))
+                facc = NumericSemantics.f64ConvertI64U(fp[Int(i.y)])
+                fp[Int(i.x)] = bits(facc)
             case .f64PromoteF32:
-                fp[Int(i.x)] = bits(NumericSemantics.f64PromoteF32(Float(bitPattern: u32(fp[Int(i.y)]))))
+                facc = NumericSemantics.f64PromoteF32(Float(bitPattern: u32(fp[Int(i.y)])))
+                fp[Int(i.x)] = bits(facc)
             case .i32ReinterpretF32:
-                fp[Int(i.x)] = UInt64(NumericSemantics.i32ReinterpretF32(Float(bitPattern: u32(fp[Int(i.y)]))))
+                acc = UInt64(NumericSemantics.i32ReinterpretF32(Float(bitPattern: u32(fp[Int(i.y)]))))
+                fp[Int(i.x)] = acc
             case .i64ReinterpretF64:
-                fp[Int(i.x)] = NumericSemantics.i64ReinterpretF64(Double(bitPattern: fp[Int(i.y)]))
+                acc = NumericSemantics.i64ReinterpretF64(Double(bitPattern: fp[Int(i.y)]))
+                fp[Int(i.x)] = acc
             case .f32ReinterpretI32:
                 fp[Int(i.x)] = UInt64(bits(NumericSemantics.f32ReinterpretI32(u32(fp[Int(i.y)]))))
             case .f64ReinterpretI64:
-                fp[Int(i.x)] = bits(NumericSemantics.f64ReinterpretI64(fp[Int(i.y)]))
+                facc = NumericSemantics.f64ReinterpretI64(fp[Int(i.y)])
+                fp[Int(i.x)] = bits(facc)
             case .i32Extend8S:
-                fp[Int(i.x)] = UInt64(UInt32(bitPattern: NumericSemantics.i32Extend8S(u32(fp[Int(i.y)]))))
+                acc = UInt64(UInt32(bitPattern: NumericSemantics.i32Extend8S(u32(fp[Int(i.y)]))))
+                fp[Int(i.x)] = acc
             case .i32Extend16S:
-                fp[Int(i.x)] = UInt64(UInt32(bitPattern: NumericSemantics.i32Extend16S(u32(fp[Int(i.y)]))))
+                acc = UInt64(UInt32(bitPattern: NumericSemantics.i32Extend16S(u32(fp[Int(i.y)]))))
+                fp[Int(i.x)] = acc
             case .i64Extend8S:
-                fp[Int(i.x)] = UInt64(bitPattern: NumericSemantics.i64Extend8S(fp[Int(i.y)]))
+                acc = UInt64(bitPattern: NumericSemantics.i64Extend8S(fp[Int(i.y)]))
+                fp[Int(i.x)] = acc
             case .i64Extend16S:
-                fp[Int(i.x)] = UInt64(bitPattern: NumericSemantics.i64Extend16S(fp[Int(i.y)]))
+                acc = UInt64(bitPattern: NumericSemantics.i64Extend16S(fp[Int(i.y)]))
+                fp[Int(i.x)] = acc
             case .i64Extend32S:
-                fp[Int(i.x)] = UInt64(bitPattern: NumericSemantics.i64Extend32S(fp[Int(i.y)]))
+                acc = UInt64(bitPattern: NumericSemantics.i64Extend32S(fp[Int(i.y)]))
+                fp[Int(i.x)] = acc
             case .i32TruncSatF32S:
-                fp[Int(i.x)] = UInt64(UInt32(bitPattern: NumericSemantics.i32TruncSatF32S(Float(bitPattern: u32(fp[Int(i.y)])))))
+                acc = UInt64(UInt32(bitPattern: NumericSemantics.i32TruncSatF32S(Float(bitPattern: u32(fp[Int(i.y)])))))
+                fp[Int(i.x)] = acc
             case .i32TruncSatF32U:
-                fp[Int(i.x)] = UInt64(NumericSemantics.i32TruncSatF32U(Float(bitPattern: u32(fp[Int(i.y)]))))
+                acc = UInt64(NumericSemantics.i32TruncSatF32U(Float(bitPattern: u32(fp[Int(i.y)]))))
+                fp[Int(i.x)] = acc
             case .i32TruncSatF64S:
-                fp[Int(i.x)] = UInt64(UInt32(bitPattern: NumericSemantics.i32TruncSatF64S(Double(bitPattern: fp[Int(i.y)]))))
+                acc = UInt64(UInt32(bitPattern: NumericSemantics.i32TruncSatF64S(Double(bitPattern: fp[Int(i.y)]))))
+                fp[Int(i.x)] = acc
             case .i32TruncSatF64U:
-                fp[Int(i.x)] = UInt64(NumericSemantics.i32TruncSatF64U(Double(bitPattern: fp[Int(i.y)])))
+                acc = UInt64(NumericSemantics.i32TruncSatF64U(Double(bitPattern: fp[Int(i.y)])))
+                fp[Int(i.x)] = acc
             case .i64TruncSatF32S:
-                fp[Int(i.x)] = UInt64(bitPattern: NumericSemantics.i64TruncSatF32S(Float(bitPattern: u32(fp[Int(i.y)]))))
+                acc = UInt64(bitPattern: NumericSemantics.i64TruncSatF32S(Float(bitPattern: u32(fp[Int(i.y)]))))
+                fp[Int(i.x)] = acc
             case .i64TruncSatF32U:
-                fp[Int(i.x)] = NumericSemantics.i64TruncSatF32U(Float(bitPattern: u32(fp[Int(i.y)])))
+                acc = NumericSemantics.i64TruncSatF32U(Float(bitPattern: u32(fp[Int(i.y)])))
+                fp[Int(i.x)] = acc
             case .i64TruncSatF64S:
-                fp[Int(i.x)] = UInt64(bitPattern: NumericSemantics.i64TruncSatF64S(Double(bitPattern: fp[Int(i.y)])))
+                acc = UInt64(bitPattern: NumericSemantics.i64TruncSatF64S(Double(bitPattern: fp[Int(i.y)])))
+                fp[Int(i.x)] = acc
             case .i64TruncSatF64U:
-                fp[Int(i.x)] = NumericSemantics.i64TruncSatF64U(Double(bitPattern: fp[Int(i.y)]))
+                acc = NumericSemantics.i64TruncSatF64U(Double(bitPattern: fp[Int(i.y)]))
+                fp[Int(i.x)] = acc
             // END GENERATED NUMERIC CASES
             }
         }

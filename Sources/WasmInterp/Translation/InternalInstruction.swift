@@ -131,6 +131,22 @@ enum InternalOpcode: UInt16 {
     /// Slot `x` = (slot `y` × slot `z`) × slot `w`: an `f64.mul` of a product and a local
     /// or constant (whose slot fits `w`).
     case f64MulMul
+    /// Accumulator forms (see Translator+Accumulator.swift): each is the instruction named
+    /// before `Acc`, except that its operand named after it (`y` an address or left operand,
+    /// `x` a stored value) comes from the accumulator the instruction just before left it in
+    /// (`acc` for integers, `facc` for f64): no reload of the slot that was just written.
+    case i32LoadAccY, i64LoadAccY, f64LoadAccY, i32Load8SAccY, i32Load8UAccY, i32Load16SAccY, i32Load16UAccY
+    case i32StoreAccX, i64StoreAccX, f64StoreAccX, i32Store8AccX, i32Store16AccX
+    case f64AddLoadAccY, f64MulLoadAccY, f64SubLoadAccY, f64LoadSubAccY
+    case f64AddStoreAccY, f64SubStoreAccY, f64SubStoreAccZ, f64MulStoreAccY
+    case f64MulMulAccY
+    case branchIfAcc, branchIfZeroAcc, branchIfLoopAcc, branchIfZeroLoopAcc
+    case branchIfI32EqAccY, branchIfI32NeAccY, branchIfI32LtSAccY, branchIfI32LtUAccY, branchIfI32GtSAccY
+    case branchIfI32GtUAccY, branchIfI32LeSAccY, branchIfI32LeUAccY, branchIfI32GeSAccY, branchIfI32GeUAccY
+    case branchIfI32EqLoopAccY, branchIfI32NeLoopAccY, branchIfI32LtSLoopAccY, branchIfI32LtULoopAccY, branchIfI32GtSLoopAccY
+    case branchIfI32GtULoopAccY, branchIfI32LeSLoopAccY, branchIfI32LeULoopAccY, branchIfI32GeSLoopAccY, branchIfI32GeULoopAccY
+    /// `copy` of the integer (`copyAccY`) or f64 (`copyFAccY`) result just computed.
+    case copyAccY, copyFAccY
     // Numeric operators: slot `x` = op(slot `y`, slot `z`).
     // BEGIN GENERATED NUMERIC OPCODES
     case i32Eqz
@@ -269,5 +285,56 @@ enum InternalOpcode: UInt16 {
     case i64TruncSatF32U
     case i64TruncSatF64S
     case i64TruncSatF64U
+    case i32EqzAccY
+    case i32EqAccY
+    case i32NeAccY
+    case i32LtSAccY
+    case i32LtUAccY
+    case i32GtSAccY
+    case i32GtUAccY
+    case i32LeSAccY
+    case i32LeUAccY
+    case i32GeSAccY
+    case i32GeUAccY
+    case i32AddAccY
+    case i32SubAccY
+    case i32SubAccZ
+    case i32MulAccY
+    case i32AndAccY
+    case i32OrAccY
+    case i32XorAccY
+    case i32ShlAccY
+    case i32ShlAccZ
+    case i32ShrSAccY
+    case i32ShrSAccZ
+    case i32ShrUAccY
+    case i32ShrUAccZ
+    case i32RotlAccY
+    case i32RotlAccZ
+    case i32RotrAccY
+    case i32RotrAccZ
+    case i64AddAccY
+    case i64SubAccY
+    case i64SubAccZ
+    case i64MulAccY
+    case i64AndAccY
+    case i64OrAccY
+    case i64XorAccY
+    case i64ShlAccY
+    case i64ShlAccZ
+    case i64ShrUAccY
+    case i64ShrUAccZ
+    case f64SqrtAccY
+    case f64AddAccY
+    case f64SubAccY
+    case f64SubAccZ
+    case f64MulAccY
+    case f64DivAccY
+    case f64DivAccZ
+    case i32WrapI64AccY
+    case i64ExtendI32SAccY
+    case i64ExtendI32UAccY
+    case f64ConvertI32SAccY
+    case f64ConvertI32UAccY
     // END GENERATED NUMERIC OPCODES
 }

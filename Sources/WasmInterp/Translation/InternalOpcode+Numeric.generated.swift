@@ -142,4 +142,243 @@ extension InternalOpcode {
         case .i64TruncSatF64U: return .i64TruncSatF64U
         }
     }
+
+    /// The form of a numeric opcode that reads its operand `operand` (`y` or `z`) from an
+    /// accumulator, if it has one.
+    static func numericAccumulatorForm(of opcode: InternalOpcode, readingAccumulatorAt operand: AccumulatorOperand) -> AccumulatorForm? {
+        switch (opcode, operand) {
+        case (.i32Eqz, .y): return AccumulatorForm(.i32EqzAccY, .integer)
+        case (.i32Eq, .y): return AccumulatorForm(.i32EqAccY, .integer)
+        case (.i32Eq, .z): return AccumulatorForm(.i32EqAccY, .integer, swapsOperands: true)
+        case (.i32Ne, .y): return AccumulatorForm(.i32NeAccY, .integer)
+        case (.i32Ne, .z): return AccumulatorForm(.i32NeAccY, .integer, swapsOperands: true)
+        case (.i32LtS, .y): return AccumulatorForm(.i32LtSAccY, .integer)
+        case (.i32LtS, .z): return AccumulatorForm(.i32GtSAccY, .integer, swapsOperands: true)
+        case (.i32LtU, .y): return AccumulatorForm(.i32LtUAccY, .integer)
+        case (.i32LtU, .z): return AccumulatorForm(.i32GtUAccY, .integer, swapsOperands: true)
+        case (.i32GtS, .y): return AccumulatorForm(.i32GtSAccY, .integer)
+        case (.i32GtS, .z): return AccumulatorForm(.i32LtSAccY, .integer, swapsOperands: true)
+        case (.i32GtU, .y): return AccumulatorForm(.i32GtUAccY, .integer)
+        case (.i32GtU, .z): return AccumulatorForm(.i32LtUAccY, .integer, swapsOperands: true)
+        case (.i32LeS, .y): return AccumulatorForm(.i32LeSAccY, .integer)
+        case (.i32LeS, .z): return AccumulatorForm(.i32GeSAccY, .integer, swapsOperands: true)
+        case (.i32LeU, .y): return AccumulatorForm(.i32LeUAccY, .integer)
+        case (.i32LeU, .z): return AccumulatorForm(.i32GeUAccY, .integer, swapsOperands: true)
+        case (.i32GeS, .y): return AccumulatorForm(.i32GeSAccY, .integer)
+        case (.i32GeS, .z): return AccumulatorForm(.i32LeSAccY, .integer, swapsOperands: true)
+        case (.i32GeU, .y): return AccumulatorForm(.i32GeUAccY, .integer)
+        case (.i32GeU, .z): return AccumulatorForm(.i32LeUAccY, .integer, swapsOperands: true)
+        case (.i32Add, .y): return AccumulatorForm(.i32AddAccY, .integer)
+        case (.i32Add, .z): return AccumulatorForm(.i32AddAccY, .integer, swapsOperands: true)
+        case (.i32Sub, .y): return AccumulatorForm(.i32SubAccY, .integer)
+        case (.i32Sub, .z): return AccumulatorForm(.i32SubAccZ, .integer)
+        case (.i32Mul, .y): return AccumulatorForm(.i32MulAccY, .integer)
+        case (.i32Mul, .z): return AccumulatorForm(.i32MulAccY, .integer, swapsOperands: true)
+        case (.i32And, .y): return AccumulatorForm(.i32AndAccY, .integer)
+        case (.i32And, .z): return AccumulatorForm(.i32AndAccY, .integer, swapsOperands: true)
+        case (.i32Or, .y): return AccumulatorForm(.i32OrAccY, .integer)
+        case (.i32Or, .z): return AccumulatorForm(.i32OrAccY, .integer, swapsOperands: true)
+        case (.i32Xor, .y): return AccumulatorForm(.i32XorAccY, .integer)
+        case (.i32Xor, .z): return AccumulatorForm(.i32XorAccY, .integer, swapsOperands: true)
+        case (.i32Shl, .y): return AccumulatorForm(.i32ShlAccY, .integer)
+        case (.i32Shl, .z): return AccumulatorForm(.i32ShlAccZ, .integer)
+        case (.i32ShrS, .y): return AccumulatorForm(.i32ShrSAccY, .integer)
+        case (.i32ShrS, .z): return AccumulatorForm(.i32ShrSAccZ, .integer)
+        case (.i32ShrU, .y): return AccumulatorForm(.i32ShrUAccY, .integer)
+        case (.i32ShrU, .z): return AccumulatorForm(.i32ShrUAccZ, .integer)
+        case (.i32Rotl, .y): return AccumulatorForm(.i32RotlAccY, .integer)
+        case (.i32Rotl, .z): return AccumulatorForm(.i32RotlAccZ, .integer)
+        case (.i32Rotr, .y): return AccumulatorForm(.i32RotrAccY, .integer)
+        case (.i32Rotr, .z): return AccumulatorForm(.i32RotrAccZ, .integer)
+        case (.i64Add, .y): return AccumulatorForm(.i64AddAccY, .integer)
+        case (.i64Add, .z): return AccumulatorForm(.i64AddAccY, .integer, swapsOperands: true)
+        case (.i64Sub, .y): return AccumulatorForm(.i64SubAccY, .integer)
+        case (.i64Sub, .z): return AccumulatorForm(.i64SubAccZ, .integer)
+        case (.i64Mul, .y): return AccumulatorForm(.i64MulAccY, .integer)
+        case (.i64Mul, .z): return AccumulatorForm(.i64MulAccY, .integer, swapsOperands: true)
+        case (.i64And, .y): return AccumulatorForm(.i64AndAccY, .integer)
+        case (.i64And, .z): return AccumulatorForm(.i64AndAccY, .integer, swapsOperands: true)
+        case (.i64Or, .y): return AccumulatorForm(.i64OrAccY, .integer)
+        case (.i64Or, .z): return AccumulatorForm(.i64OrAccY, .integer, swapsOperands: true)
+        case (.i64Xor, .y): return AccumulatorForm(.i64XorAccY, .integer)
+        case (.i64Xor, .z): return AccumulatorForm(.i64XorAccY, .integer, swapsOperands: true)
+        case (.i64Shl, .y): return AccumulatorForm(.i64ShlAccY, .integer)
+        case (.i64Shl, .z): return AccumulatorForm(.i64ShlAccZ, .integer)
+        case (.i64ShrU, .y): return AccumulatorForm(.i64ShrUAccY, .integer)
+        case (.i64ShrU, .z): return AccumulatorForm(.i64ShrUAccZ, .integer)
+        case (.f64Sqrt, .y): return AccumulatorForm(.f64SqrtAccY, .float)
+        case (.f64Add, .y): return AccumulatorForm(.f64AddAccY, .float)
+        case (.f64Add, .z): return AccumulatorForm(.f64AddAccY, .float, swapsOperands: true)
+        case (.f64Sub, .y): return AccumulatorForm(.f64SubAccY, .float)
+        case (.f64Sub, .z): return AccumulatorForm(.f64SubAccZ, .float)
+        case (.f64Mul, .y): return AccumulatorForm(.f64MulAccY, .float)
+        case (.f64Mul, .z): return AccumulatorForm(.f64MulAccY, .float, swapsOperands: true)
+        case (.f64Div, .y): return AccumulatorForm(.f64DivAccY, .float)
+        case (.f64Div, .z): return AccumulatorForm(.f64DivAccZ, .float)
+        case (.i32WrapI64, .y): return AccumulatorForm(.i32WrapI64AccY, .integer)
+        case (.i64ExtendI32S, .y): return AccumulatorForm(.i64ExtendI32SAccY, .integer)
+        case (.i64ExtendI32U, .y): return AccumulatorForm(.i64ExtendI32UAccY, .integer)
+        case (.f64ConvertI32S, .y): return AccumulatorForm(.f64ConvertI32SAccY, .integer)
+        case (.f64ConvertI32U, .y): return AccumulatorForm(.f64ConvertI32UAccY, .integer)
+        default: return nil
+        }
+    }
+
+    /// The accumulator a numeric opcode leaves its result in (besides slot `x`).
+    var numericResultAccumulator: Accumulator? {
+        switch self {
+        case .i32Eqz: return .integer
+        case .i32EqzAccY: return .integer
+        case .i32Eq: return .integer
+        case .i32EqAccY: return .integer
+        case .i32Ne: return .integer
+        case .i32NeAccY: return .integer
+        case .i32LtS: return .integer
+        case .i32LtSAccY: return .integer
+        case .i32LtU: return .integer
+        case .i32LtUAccY: return .integer
+        case .i32GtS: return .integer
+        case .i32GtSAccY: return .integer
+        case .i32GtU: return .integer
+        case .i32GtUAccY: return .integer
+        case .i32LeS: return .integer
+        case .i32LeSAccY: return .integer
+        case .i32LeU: return .integer
+        case .i32LeUAccY: return .integer
+        case .i32GeS: return .integer
+        case .i32GeSAccY: return .integer
+        case .i32GeU: return .integer
+        case .i32GeUAccY: return .integer
+        case .i64Eqz: return .integer
+        case .i64Eq: return .integer
+        case .i64Ne: return .integer
+        case .i64LtS: return .integer
+        case .i64LtU: return .integer
+        case .i64GtS: return .integer
+        case .i64GtU: return .integer
+        case .i64LeS: return .integer
+        case .i64LeU: return .integer
+        case .i64GeS: return .integer
+        case .i64GeU: return .integer
+        case .f32Eq: return .integer
+        case .f32Ne: return .integer
+        case .f32Lt: return .integer
+        case .f32Gt: return .integer
+        case .f32Le: return .integer
+        case .f32Ge: return .integer
+        case .f64Eq: return .integer
+        case .f64Ne: return .integer
+        case .f64Lt: return .integer
+        case .f64Gt: return .integer
+        case .f64Le: return .integer
+        case .f64Ge: return .integer
+        case .i32Clz: return .integer
+        case .i32Ctz: return .integer
+        case .i32Popcnt: return .integer
+        case .i32Add: return .integer
+        case .i32AddAccY: return .integer
+        case .i32Sub: return .integer
+        case .i32SubAccY: return .integer
+        case .i32SubAccZ: return .integer
+        case .i32Mul: return .integer
+        case .i32MulAccY: return .integer
+        case .i32And: return .integer
+        case .i32AndAccY: return .integer
+        case .i32Or: return .integer
+        case .i32OrAccY: return .integer
+        case .i32Xor: return .integer
+        case .i32XorAccY: return .integer
+        case .i32Shl: return .integer
+        case .i32ShlAccY: return .integer
+        case .i32ShlAccZ: return .integer
+        case .i32ShrS: return .integer
+        case .i32ShrSAccY: return .integer
+        case .i32ShrSAccZ: return .integer
+        case .i32ShrU: return .integer
+        case .i32ShrUAccY: return .integer
+        case .i32ShrUAccZ: return .integer
+        case .i32Rotl: return .integer
+        case .i32RotlAccY: return .integer
+        case .i32RotlAccZ: return .integer
+        case .i32Rotr: return .integer
+        case .i32RotrAccY: return .integer
+        case .i32RotrAccZ: return .integer
+        case .i64Clz: return .integer
+        case .i64Ctz: return .integer
+        case .i64Popcnt: return .integer
+        case .i64Add: return .integer
+        case .i64AddAccY: return .integer
+        case .i64Sub: return .integer
+        case .i64SubAccY: return .integer
+        case .i64SubAccZ: return .integer
+        case .i64Mul: return .integer
+        case .i64MulAccY: return .integer
+        case .i64And: return .integer
+        case .i64AndAccY: return .integer
+        case .i64Or: return .integer
+        case .i64OrAccY: return .integer
+        case .i64Xor: return .integer
+        case .i64XorAccY: return .integer
+        case .i64Shl: return .integer
+        case .i64ShlAccY: return .integer
+        case .i64ShlAccZ: return .integer
+        case .i64ShrS: return .integer
+        case .i64ShrU: return .integer
+        case .i64ShrUAccY: return .integer
+        case .i64ShrUAccZ: return .integer
+        case .i64Rotl: return .integer
+        case .i64Rotr: return .integer
+        case .f64Abs: return .float
+        case .f64Neg: return .float
+        case .f64Ceil: return .float
+        case .f64Floor: return .float
+        case .f64Trunc: return .float
+        case .f64Nearest: return .float
+        case .f64Sqrt: return .float
+        case .f64SqrtAccY: return .float
+        case .f64Add: return .float
+        case .f64AddAccY: return .float
+        case .f64Sub: return .float
+        case .f64SubAccY: return .float
+        case .f64SubAccZ: return .float
+        case .f64Mul: return .float
+        case .f64MulAccY: return .float
+        case .f64Div: return .float
+        case .f64DivAccY: return .float
+        case .f64DivAccZ: return .float
+        case .f64Min: return .float
+        case .f64Max: return .float
+        case .f64Copysign: return .float
+        case .i32WrapI64: return .integer
+        case .i32WrapI64AccY: return .integer
+        case .i64ExtendI32S: return .integer
+        case .i64ExtendI32SAccY: return .integer
+        case .i64ExtendI32U: return .integer
+        case .i64ExtendI32UAccY: return .integer
+        case .f64ConvertI32S: return .float
+        case .f64ConvertI32SAccY: return .float
+        case .f64ConvertI32U: return .float
+        case .f64ConvertI32UAccY: return .float
+        case .f64ConvertI64S: return .float
+        case .f64ConvertI64U: return .float
+        case .f64PromoteF32: return .float
+        case .i32ReinterpretF32: return .integer
+        case .i64ReinterpretF64: return .integer
+        case .f64ReinterpretI64: return .float
+        case .i32Extend8S: return .integer
+        case .i32Extend16S: return .integer
+        case .i64Extend8S: return .integer
+        case .i64Extend16S: return .integer
+        case .i64Extend32S: return .integer
+        case .i32TruncSatF32S: return .integer
+        case .i32TruncSatF32U: return .integer
+        case .i32TruncSatF64S: return .integer
+        case .i32TruncSatF64U: return .integer
+        case .i64TruncSatF32S: return .integer
+        case .i64TruncSatF32U: return .integer
+        case .i64TruncSatF64S: return .integer
+        case .i64TruncSatF64U: return .integer
+        default: return nil
+        }
+    }
 }

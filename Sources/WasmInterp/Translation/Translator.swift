@@ -133,6 +133,7 @@ struct Translator {
             }
         }
         try relocateOperands()
+        pairAccumulators()
         return CompiledFunction(
             instructions: instructions, sourceOffsets: sourceOffsets, traceOperands: traceOperands,
             parameterSlots: Translator.slots(type.parameters), declaredLocalSlots: Int(constantBase) - Translator.slots(type.parameters),
