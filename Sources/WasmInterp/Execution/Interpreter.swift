@@ -100,7 +100,8 @@ extension Execution {
         var top = frames + (self.frameCount &- 1)
         let pushLimit = Execution.pushLimit(frames: frames, capacity: self.frameCapacity, maxCallDepth: maxCallDepth)
         let stack = self.stack
-        let stackCapacity = self.stackCapacity
+        // A frame fits when it ends at or below this.
+        let stackEnd = stack + self.stackCapacity
         let entered = top.pointee
         var codeBase = entered.code.pointee.code
         var pc = entered.pc
@@ -334,10 +335,12 @@ extension Execution {
             case .branchTableEntry:
                 exit = .trap(.hostError("internal error: fell into a branch table"))
                 break dispatch
-            case .return:
-                let count = Int(i.x)
-                let source = fp + Int(i.y)
-                if source != fp {
+            case .return, .returnSlot, .returnInPlace:
+                if i.opcode == .returnSlot {
+                    fp[0] = fp[Int(i.y)]
+                } else if i.opcode == .return {
+                    let count = Int(i.x)
+                    let source = fp + Int(i.z)
                     for index in 0..<count { fp[index] = source[index] }
                 }
                 if top == frames {
@@ -355,43 +358,45 @@ extension Execution {
                 fp = stack + frame.base
             case .call, .callIndirect:
                 top.pointee.pc = pc
-                let callee: CallTarget
-                let base: Int
+                // A direct call's fast path reads only the callee's code cell.
+                let calleeCell: UnsafeMutablePointer<CodeCell>?
+                var indirectCallee: CallTarget?
+                let calleeFP: UnsafeMutablePointer<UInt64>
                 if i.opcode == .call {
-                    callee = callTargets[Int(i.x)]
-                    base = (fp - stack) &+ Int(i.y)
+                    calleeCell = callTargets[Int(i.x)].cell
+                    calleeFP = fp + Int(i.y)
                 } else {
                     switch resolveIndirectCallee(i.pointee, fp: fp, instance: instance) {
-                    case .success(let target): callee = target
+                    case .success(let target): indirectCallee = target
                     case .failure(let reason):
                         exit = .trap(reason)
                         break dispatch
                     }
-                    base = (fp - stack) &+ Int(pc.pointee.x)
+                    calleeCell = indirectCallee?.cell
+                    calleeFP = fp + Int(pc.pointee.x)
                 }
                 // Fast path: an already translated Wasm function whose frame fits.
-                if let cell = callee.cell, let code = tracing ? cell.pointee.codeForTracing : cell.pointee.code,
+                if let cell = calleeCell, let code = tracing ? cell.pointee.codeForTracing : cell.pointee.code,
                    top < pushLimit,
-                   base &+ code.pointee.maxFrameSlots <= stackCapacity
+                   calleeFP + code.pointee.maxFrameSlots <= stackEnd
                 {
                     initializeSlots(
-                        stack + base + code.pointee.parameterSlots, from: code.pointee.initialSlots, count: code.pointee.initialSlotCount)
+                        calleeFP + code.pointee.parameterSlots, from: code.pointee.initialSlots, count: code.pointee.initialSlotCount)
                     top += 1
-                    top.pointee = Frame(code: code, base: base, pc: code.pointee.code)
+                    top.pointee = Frame(code: code, base: Execution.slotIndex(of: calleeFP, in: stack), pc: code.pointee.code)
                     codeBase = code.pointee.code
                     pc = codeBase
-                    fp = stack + base
+                    fp = calleeFP
                     // Charge the callee's entry block here, saving the dispatch of its
-                    // `consumeFuel` (on running out, the callee starts at that instruction).
-                    if pc.pointee.opcode == .consumeFuel {
-                        let cost = Int64(pc.pointee.x)
-                        if fuel < cost {
-                            exit = .outOfFuel
-                            break dispatch
-                        }
-                        fuel &-= cost
-                        pc += 1
+                    // `consumeFuel` (on running out, the callee starts at that instruction;
+                    // without fuel metering the charge is 0).
+                    let cost = code.pointee.entryFuel
+                    if fuel < cost {
+                        exit = .outOfFuel
+                        break dispatch
                     }
+                    fuel &-= cost
+                    pc = code.pointee.entry
                     if code.pointee.instance.toOpaque() != instance.toOpaque() {
                         top.pointee.pc = pc
                         self.frameCount = (top - frames) &+ 1
@@ -400,8 +405,10 @@ extension Execution {
                     continue dispatch
                 }
                 // Slow path: translate first, grow the stacks, or call the host.
+                let base = Execution.slotIndex(of: calleeFP, in: stack)
                 self.frameCount = (top - frames) &+ 1
                 self.fuel = fuel
+                let callee = indirectCallee ?? callTargets[Int(i.x)]
                 if let wasm = callee.wasm {
                     if let reason = pushFrame(wasm.takeUnretainedValue(), base: base) {
                         exit = .trap(reason)
@@ -1404,6 +1411,13 @@ extension Execution {
     }
 
     typealias CallTarget = InstanceStorage.CallTarget
+
+    /// The index of `slot` in the value stack `stack`, from the byte distance: a pointer
+    /// difference divides by the stride, which Swift does as a signed division.
+    @inline(__always)
+    static func slotIndex(of slot: UnsafeMutablePointer<UInt64>, in stack: UnsafeMutablePointer<UInt64>) -> Int {
+        (Int(bitPattern: slot) &- Int(bitPattern: stack)) &>> 3
+    }
 
     /// The last frame a call may push onto `frames`: below both the capacity and the call
     /// depth limit (a call pushes only while the top frame is below it).

@@ -95,6 +95,29 @@ struct FunctionCode {
     var instance: Unmanaged<InstanceStorage>
     var functionIndex: UInt32
     var compiled: Unmanaged<CompiledFunction>
+    /// What a call charges on entry: the `x` of the `consumeFuel` the code starts with (0
+    /// without fuel metering), and the instruction after it, where the callee then starts.
+    /// A call charges the entry block itself, saving the dispatch of that `consumeFuel`.
+    var entryFuel: Int64
+    var entry: UnsafeMutablePointer<InternalInstruction>
+
+    init(
+        code: UnsafeMutablePointer<InternalInstruction>, initialSlots: UnsafeMutablePointer<UInt64>, initialSlotCount: Int,
+        parameterSlots: Int, maxFrameSlots: Int, instance: Unmanaged<InstanceStorage>, functionIndex: UInt32,
+        compiled: Unmanaged<CompiledFunction>
+    ) {
+        self.code = code
+        self.initialSlots = initialSlots
+        self.initialSlotCount = initialSlotCount
+        self.parameterSlots = parameterSlots
+        self.maxFrameSlots = maxFrameSlots
+        self.instance = instance
+        self.functionIndex = functionIndex
+        self.compiled = compiled
+        let startsWithFuel = compiled._withUnsafeGuaranteedRef { $0.codeCount > 0 } && code.pointee.opcode == .consumeFuel
+        entryFuel = startsWithFuel ? Int64(code.pointee.x) : 0
+        entry = startsWithFuel ? code + 1 : code
+    }
 }
 
 /// Where a Wasm function's translated code is, once it is translated: the interpreter

@@ -56,8 +56,13 @@ enum InternalOpcode: UInt16 {
     /// instructions (the last is the default), each jumping to its `x`.
     case branchTable
     case branchTableEntry
-    /// Return the `x` slots starting at slot `y` (they move to the frame base).
+    /// Return the `x` slots starting at slot `z` (they move to the frame base); `y` is 0,
+    /// so the executor can continue with `returnSlot`'s code, whose copy is then a no-op.
     case `return`
+    /// Return one one-slot result, moved from slot `y` to the frame base.
+    case returnSlot
+    /// Return with the results (if any) already at the frame base: nothing to move.
+    case returnInPlace
     /// Call function `x` of the instance; its frame (arguments first) starts at slot `y`.
     case call
     /// Call through table `z`'s element at the index in slot `y`, expecting type `x`.

@@ -104,13 +104,20 @@ extension Translator {
 
     mutating func endFrame() throws {
         let frame = controls[controls.count - 1]
+        if frame.kind == .function && !forTracing {
+            // The results move straight to the frame base, as for `return`. (Unreachable,
+            // the end needs no code, but nothing may run past the last instruction.)
+            if frame.isUnreachable { emit(.returnInPlace) } else { emitReturnOfResults() }
+            controls.removeLast()
+            return
+        }
         if !frame.isUnreachable { try moveLabelValues(to: frame, fallingThrough: true) }
         controls.removeLast()
         if frame.kind == .if {
             chargeFuel(Swift.max(frame.thenArmFuel, frame.armFuel), from: controls.count - 1)
         }
         if frame.kind == .function {
-            emit(.return, x: UInt32(Translator.slots(frame.results)), y: operandBase)
+            emit(.return, x: UInt32(Translator.slots(frame.results)), z: operandBase)
             return
         }
         if !frame.pendingBranches.isEmpty || frame.pendingElse != nil {
@@ -257,17 +264,29 @@ extension Translator {
     }
 
     mutating func emitReturn() throws {
+        noteConsumed(controls[0].results.count)
+        emitReturnOfResults()
+    }
+
+    /// Returns the top entries as the function's results, in the cheapest form: nothing to
+    /// move when they are at the frame base already (or the instruction just before can
+    /// write the one result there), one slot moved from where it is, or the general move.
+    private mutating func emitReturnOfResults() {
         let types = controls[0].results
-        noteConsumed(types.count)
-        // One result computed by the instruction just before: it writes the result slot
-        // (the frame's first) itself, and the return has nothing to move.
-        if !forTracing, types.count == 1, types[0].slotCount == 1, let result = operands.last, result.isInHome,
-           lastProducer >= 0, lastProducer == nextPC - 1, lastProducerEnd == nextPC, lastLabel <= lastProducer,
-           instructions[lastProducer].x == result.home
-        {
-            instructions[lastProducer].x = 0
-            lastProducer = -1
-            emit(.return, x: 1, y: 0)
+        if !forTracing && resultsAreAtFrameBase(types) {
+            emit(.returnInPlace)
+            return
+        }
+        if !forTracing, types.count == 1, types[0].slotCount == 1, let result = operands.last {
+            if result.isInHome, lastProducer >= 0, lastProducer == nextPC - 1, lastProducerEnd == nextPC,
+               lastLabel <= lastProducer, instructions[lastProducer].x == result.home
+            {
+                instructions[lastProducer].x = 0
+                lastProducer = -1
+                emit(.returnInPlace)
+            } else {
+                emit(.returnSlot, y: result.source)
+            }
             return
         }
         // Copies the results next to each other without recording it in the operand model:
@@ -277,7 +296,18 @@ extension Translator {
             emit(operand.type.slotCount == 2 ? .copyWide : .copy, x: operand.home, y: operand.source)
         }
         let first = operands.count >= types.count && !types.isEmpty ? operands[operands.count - types.count].home : operandBase
-        emit(.return, x: UInt32(Translator.slots(types)), y: first)
+        emit(.return, x: UInt32(Translator.slots(types)), z: first)
+    }
+
+    /// Whether the results (the top entries) are where a return leaves them: from slot 0 on.
+    private func resultsAreAtFrameBase(_ types: [ValueType]) -> Bool {
+        guard operands.count >= types.count else { return false }
+        var slot: UInt32 = 0
+        for operand in operands.suffix(types.count) {
+            if operand.source != slot { return false }
+            slot += UInt32(operand.type.slotCount)
+        }
+        return true
     }
 
     // MARK: Calls

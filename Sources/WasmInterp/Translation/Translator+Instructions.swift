@@ -157,10 +157,67 @@ extension Translator {
         noteConsumed(2)
         let right = try pop()
         let left = try pop()
+        if let kept = identityOperand(of: opcode, left: left, right: right) {
+            keep(kept, as: result)
+            return
+        }
         if !fuseLoad(into: opcode, left: left, right: right) && !fuseProduct(into: opcode, left: left, right: right) {
             emitProducer(opcode, x: left.home, y: left.source, z: right.source)
         }
         push(result)
+    }
+
+    /// An integer operator whose other operand is its identity constant (`x + 0`, `x * 1`,
+    /// `x & -1`, a shift by 0...): the operand it leaves unchanged. Compilers emit these
+    /// (clang's `return n` can be `local.get 0; i32.const 0; i32.add`).
+    private func identityOperand(of opcode: InternalOpcode, left: Operand, right: Operand) -> Operand? {
+        guard !forTracing else { return nil }
+        if let constant = constantValue(of: right), Translator.isRightIdentity(constant, of: opcode) { return left }
+        if let constant = constantValue(of: left), Translator.isLeftIdentity(constant, of: opcode) { return right }
+        return nil
+    }
+
+    /// The result of an identity operation is `kept`'s value: no instruction when it stays
+    /// where it is (in the result's home, or a local or constant slot, as for `local.get`);
+    /// a copy when it is an operand slot above the result's home, which later pushes reuse.
+    private mutating func keep(_ kept: Operand, as type: ValueType) {
+        let home = nextHome
+        if kept.source == home || kept.source < constantBase + UInt32(constants.count) {
+            push(type, source: kept.source)
+        } else {
+            emitProducer(.copy, x: home, y: kept.source)
+            push(type)
+        }
+    }
+
+    /// The bits of a constant operand (its source is a constant's slot).
+    private func constantValue(of operand: Operand) -> UInt64? {
+        guard operand.source >= constantBase, operand.source < constantBase + UInt32(constants.count) else { return nil }
+        return constants[Int(operand.source - constantBase)]
+    }
+
+    /// Whether `op constant` leaves its left operand unchanged.
+    static func isRightIdentity(_ constant: UInt64, of opcode: InternalOpcode) -> Bool {
+        switch opcode {
+        case .i32Add, .i32Sub, .i32Or, .i32Xor: return UInt32(truncatingIfNeeded: constant) == 0
+        case .i32Shl, .i32ShrS, .i32ShrU, .i32Rotl, .i32Rotr: return constant & 31 == 0
+        case .i64Add, .i64Sub, .i64Or, .i64Xor: return constant == 0
+        case .i64Shl, .i64ShrS, .i64ShrU, .i64Rotl, .i64Rotr: return constant & 63 == 0
+        default: return isLeftIdentity(constant, of: opcode)
+        }
+    }
+
+    /// Whether `constant op` leaves its right operand unchanged (commutative operators).
+    static func isLeftIdentity(_ constant: UInt64, of opcode: InternalOpcode) -> Bool {
+        switch opcode {
+        case .i32Add, .i32Or, .i32Xor: return UInt32(truncatingIfNeeded: constant) == 0
+        case .i32Mul: return UInt32(truncatingIfNeeded: constant) == 1
+        case .i32And: return UInt32(truncatingIfNeeded: constant) == UInt32.max
+        case .i64Add, .i64Or, .i64Xor: return constant == 0
+        case .i64Mul: return constant == 1
+        case .i64And: return constant == UInt64.max
+        default: return false
+        }
     }
 
     /// An `f64.mul` of the product the instruction just before computed and a local or
