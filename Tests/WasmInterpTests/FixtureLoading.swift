@@ -19,16 +19,3 @@ func instantiateFixture(
     let store = Store(configuration: configuration)
     return try store.instantiate(Module(bytes: bytes), imports: imports)
 }
-
-extension ModuleInstance {
-    /// The opcodes of the instance's translated code (all functions translated first).
-    func translatedOpcodes() throws -> Set<InternalOpcode> {
-        try translateAllFunctions()
-        var opcodes = Set<InternalOpcode>()
-        for function in storage.functions {
-            guard case .wasm(let wasm) = function.kind, let compiled = wasm.compiled else { continue }
-            for index in 0..<compiled.codeCount { opcodes.insert(compiled.code[index].opcode) }
-        }
-        return opcodes
-    }
-}

@@ -9,6 +9,19 @@ func translatedOpcodes(of export: String, in instance: ModuleInstance) throws ->
     return (0..<compiled.codeCount).map { compiled.code[$0].opcode }
 }
 
+extension ModuleInstance {
+    /// The opcodes of the instance's translated code (all functions translated first).
+    func translatedOpcodes() throws -> Set<InternalOpcode> {
+        try translateAllFunctions()
+        var opcodes = Set<InternalOpcode>()
+        for function in storage.functions {
+            guard case .wasm(let wasm) = function.kind, let compiled = wasm.compiled else { continue }
+            for index in 0..<compiled.codeCount { opcodes.insert(compiled.code[index].opcode) }
+        }
+        return opcodes
+    }
+}
+
 /// Runs `export` to the end in slices of `slice` fuel units (at least what the execution
 /// says it needs to continue), counting how often it ran out.
 func runInFuelSlices(_ export: String, _ arguments: [Value], slice: UInt64, in instance: ModuleInstance) throws -> (ExecutionOutcome, stops: Int) {

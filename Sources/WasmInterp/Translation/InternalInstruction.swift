@@ -33,7 +33,8 @@ enum InternalOpcode: UInt16 {
     case unreachable
     /// Charge `x` fuel units for the block that starts here.
     case consumeFuel
-    /// Jump to instruction `x`.
+    /// Jump to instruction `x`. (The branches up to `branchIfI64NezLoop` stay together:
+    /// `Translator.branchTargets` finds them by their place.)
     case branch
     /// Jump to `x` if slot `y` (i32) is non-zero.
     case branchIf

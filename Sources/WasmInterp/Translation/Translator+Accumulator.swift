@@ -32,7 +32,11 @@ extension Translator {
         static let float = AccumulatorSet(rawValue: 2)
     }
 
-    /// The positions execution can reach other than from the instruction before.
+    /// The positions execution can reach other than from the instruction before. It runs
+    /// before pairing, so the branches are the plain ones, found by their places in
+    /// `InternalOpcode` (`branch` through `branchIfI64Nez`, `branchLoop` through
+    /// `branchIfI64NezLoop`): a branch opcode added elsewhere must be added here too, or a
+    /// reader it lands on would take a stale accumulator.
     static func branchTargets(_ instructions: [InternalInstruction]) -> [Bool] {
         var labels = [Bool](repeating: false, count: instructions.count + 2)
         labels[0] = true
